@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "Encore",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "encore", targets: ["encore"]),
+    .library(name: "BookingEngine", targets: ["BookingEngine"]),
+    .library(name: "BookingTUI", targets: ["BookingTUI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+  ],
+  targets: [
+    .target(
+      name: "BookingEngine",
+      dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "BookingTUI",
+      dependencies: ["BookingEngine"],
+      swiftSettings: swiftSettings
+    ),
+    .systemLibrary(
+      name: "CNcurses",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .executableTarget(
+      name: "encore",
+      dependencies: [
+        "BookingEngine",
+        "BookingTUI",
+        "CNcurses",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // Launched by the engine tests so that several OS processes race on one database file.
+    .executableTarget(
+      name: "booking-racer",
+      dependencies: ["BookingEngine"],
+      path: "Sources/BookingRacer",
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "BookingEngineTests",
+      dependencies: ["BookingEngine"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "BookingTUITests",
+      dependencies: [
+        "BookingTUI",
+        "BookingEngine",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

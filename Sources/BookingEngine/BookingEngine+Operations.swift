@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+
+// The seed's operations, plus release, tickets and catalog seeding.
+extension BookingEngine {
+  // MARK: - Queue
+
+  /// Puts `user` in line for `concert`, or returns their place if they are in line already.
+  public func issueToken(user: UserID, concert: ConcertID) async throws -> QueueToken {
+    try Self.validate(user)
+    return try await inTransaction { db, now, policy in
+      try QueueStore.issue(
+        db, user: user, concert: concert, now: now, policy: policy,
+        newToken: Self.makeTokenValue
+      ).publicToken
+    }
+  }
+
+  /// Where the caller stands in line. Reading it may let the next people in.
+  public func queueStatus(_ caller: Caller) async throws -> QueueStatus {
+    try await inTransaction { db, now, policy in
+      try QueueStore.status(db, token: caller.token.rawValue, user: caller.user, now: now, policy: policy)
+    }
+  }
+
+  // MARK: - Catalog
+
+  /// Every concert on sale, in display order. Needs no token.
+  public func concerts() async throws -> [Concert] {
+    try await database.read { db in try CatalogStore.concerts(db) }
+  }
+
+  /// The concert's dates with seats left; past and sold-out dates are marked.
+  public func dates(of concert: ConcertID, _ caller: Caller) async throws -> [ConcertDate] {
+    try await inTransaction { db, now, policy in
+      guard try CatalogStore.concertExists(db, concert) else { throw BookingError.unknownConcert(concert) }
+      try QueueStore.authorize(
+        db, token: caller.token.rawValue, user: caller.user, concert: concert, now: now, policy: policy)
+      return try CatalogStore.dates(db, concert: concert, now: now)
+    }
+  }
+
+  /// Every seat of a date with its state as the caller sees it.
+  public func seats(on date: DateID, _ caller: Caller) async throws -> SeatMap {
+    try await inTransaction { db, now, policy in
+      let concertDate = try CatalogStore.date(db, date, now: now)
+      try QueueStore.authorize(
+        db, token: caller.token.rawValue, user: caller.user, concert: concertDate.concertID, now: now,
+        policy: policy)
+      return SeatMap(
+        concert: try CatalogStore.concert(db, concertDate.concertID), date: concertDate,
+        seats: try CatalogStore.seats(db, date: date, user: caller.user, now: now),
+        tiers: try CatalogStore.tiers(db, concert: concertDate.concertID))
+    }
+  }
+
+  // MARK: - Holds and payments
+
+  /// Holds all of `seats` on `date` for the policy's hold duration, or none of them.
+  public func hold(seats: [SeatID], on date: DateID, _ caller: Caller) async throws -> Hold {
+    try await inTransaction { db, now, policy in
+      try HoldStore.hold(
+        db, seats: seats, date: date, user: caller.user, token: caller.token.rawValue, now: now,
+        policy: policy)
+    }
+  }
+
+  /// Gives a hold's seats back at once. Needs no token: a hold is always its owner's to drop.
+  public func release(hold: HoldID, user: UserID) async throws {
+    try await inTransaction { db, now, _ in try HoldStore.release(db, hold: hold, user: user, now: now) }
+  }
+
+  /// A hold of the user's, as it stands.
+  public func hold(_ id: HoldID, user: UserID) async throws -> Hold {
+    try await database.read { db in try HoldStore.owned(db, id, user: user) }
+  }
+
+  /// Pays for a hold with points: deducts, sells the seats and uses up the token, atomically.
+  /// Paying a paid hold again returns the first payment and charges nothing.
+  public func pay(hold: HoldID, _ caller: Caller) async throws -> Payment {
+    try await inTransaction { db, now, policy in
+      try PaymentStore.pay(
+        db, hold: hold, user: caller.user, token: caller.token.rawValue, now: now, policy: policy)
+    }
+  }
+
+  /// The seats the user has bought, by date.
+  public func tickets(user: UserID) async throws -> [Ticket] {
+    try await database.read { db in try PaymentStore.tickets(db, user: user) }
+  }
+
+  // MARK: - Points
+
+  /// The user's balance and every entry of their ledger. Unknown users have 0 and no entries.
+  public func balance(user: UserID) async throws -> PointAccount {
+    try await database.read { db in try PointStore.account(db, user: user) }
+  }
+
+  /// Adds `amount` won to the user's points.
+  public func charge(user: UserID, amount: Int64) async throws -> PointEntry {
+    try Self.validate(user)
+    guard amount > 0 else { throw BookingError.invalidAmount(amount) }
+    guard amount <= policy.maxCharge else {
+      throw BookingError.chargeTooLarge(amount, limit: policy.maxCharge)
+    }
+    return try await inTransaction { db, now, policy in
+      try PointStore.charge(db, user: user, amount: amount, now: now, policy: policy)
+    }
+  }
+
+  // MARK: - Operators
+
+  /// Adds a catalog's concerts, seats and dates.
+  public func seed(_ catalog: Catalog) async throws {
+    try await database.transaction { db in try CatalogStore.seed(db, catalog) }
+  }
+
+  /// Seeds the demo catalog unless the database already has concerts. Returns whether it did.
+  @discardableResult
+  public func seedDemoCatalogIfEmpty() async throws -> Bool {
+    let catalog = DemoCatalog.make(now: clock.now())
+    return try await database.transaction { db in
+      guard try CatalogStore.isEmpty(db) else { return false }
+      try CatalogStore.seed(db, catalog)
+      return true
+    }
+  }
+
+  /// Deletes everything — concerts, holds, payments, points, tokens — and seeds the demo again.
+  public func resetToDemoCatalog() async throws {
+    let catalog = DemoCatalog.make(now: clock.now())
+    try await database.transaction { db in
+      try CatalogStore.wipe(db)
+      try CatalogStore.seed(db, catalog)
+    }
+  }
+
+  // MARK: - Helpers
+
+  /// 128 random bits from the system generator, never derived from the user or the time.
+  @Sendable static func makeTokenValue() -> String {
+    var generator = SystemRandomNumberGenerator()
+    return (0..<2).map { _ in String(generator.next() as UInt64, radix: 16).leftPadded(to: 16) }
+      .joined()
+  }
+
+  static func validate(_ user: UserID) throws {
+    let name = user.rawValue
+    guard !name.isEmpty, name.count <= 64, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    else { throw BookingError.invalidUser(name) }
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
+}

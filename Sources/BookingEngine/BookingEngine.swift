@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// The booking engine: every operation of a sale, on one shared database.
+///
+/// Any number of engines — in one process or many — may open the same file; the
+/// database alone decides who gets a seat. Booking calls (dates, seats, hold, pay)
+/// need the caller's active queue token.
+///
+/// For example:
+///
+/// ```swift
+/// let engine = try BookingEngine.open(path: "encore.sqlite")
+/// try await engine.seedDemoCatalogIfEmpty()
+/// let token = try await engine.issueToken(user: "alice", concert: "garden")
+/// let caller = Caller(user: "alice", token: token.value)
+/// if try await engine.queueStatus(caller).isActive {
+///   let dates = try await engine.dates(of: "garden", caller)
+/// }
+/// ```
+public final class BookingEngine: Sendable {
+  public let policy: BookingPolicy
+  public let clock: any BookingClock
+  let database: BookingDatabase
+
+  init(database: BookingDatabase, policy: BookingPolicy, clock: any BookingClock) {
+    self.database = database
+    self.policy = policy
+    self.clock = clock
+  }
+
+  /// Opens the database file at `path`, creating and migrating it if needed.
+  ///
+  /// - Parameter durable: `true` (the default) makes every commit survive power
+  ///   loss (`synchronous=FULL`); `false` trades that for speed.
+  public static func open(
+    path: String, policy: BookingPolicy = BookingPolicy(), clock: any BookingClock = SystemClock(),
+    durable: Bool = true
+  ) throws -> BookingEngine {
+    BookingEngine(
+      database: try BookingDatabase.open(path: path, durable: durable), policy: policy, clock: clock)
+  }
+
+  /// An engine on a private in-memory database, for tests and previews.
+  public static func inMemory(
+    policy: BookingPolicy = BookingPolicy(), clock: any BookingClock = SystemClock()
+  ) throws -> BookingEngine {
+    BookingEngine(database: try BookingDatabase.inMemory(), policy: policy, clock: clock)
+  }
+
+  /// The database file this engine uses (`:memory:` for an in-memory one).
+  public var path: String { database.path }
+
+  var now: Int64 { clock.now().millis }
+
+  /// Runs `body` in one write transaction with the current time and policy.
+  func inTransaction<T: Sendable>(
+    _ body: @escaping @Sendable (_ db: Database, _ now: Int64, _ policy: BookingPolicy) throws -> T
+  ) async throws -> T {
+    let now = self.now
+    let policy = self.policy
+    return try await database.transaction { db in try body(db, now, policy) }
+  }
+}
+
+/// Who is calling: a user and the queue token they were given.
+public struct Caller: Sendable, Hashable {
+  public var user: UserID
+  public var token: TokenValue
+
+  public init(user: UserID, token: TokenValue) {
+    self.user = user
+    self.token = token
+  }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+
+/// Concerts, halls and dates in SQL, and what is left to sell.
+enum CatalogStore {
+  static func concertExists(_ db: Database, _ id: ConcertID) throws -> Bool {
+    try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM concert WHERE id = ?)", arguments: [id.rawValue])!
+  }
+
+  static func isEmpty(_ db: Database) throws -> Bool {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM concert")! == 0
+  }
+
+  static func concerts(_ db: Database) throws -> [Concert] {
+    try Row.fetchAll(db, sql: concertSelect + " ORDER BY c.sort_order").map(concert(from:))
+  }
+
+  static func concert(_ db: Database, _ id: ConcertID) throws -> Concert {
+    guard
+      let row = try Row.fetchOne(db, sql: concertSelect + " WHERE c.id = ?", arguments: [id.rawValue])
+    else { throw BookingError.unknownConcert(id) }
+    return concert(from: row)
+  }
+
+  static func dates(_ db: Database, concert: ConcertID, now: Int64) throws -> [ConcertDate] {
+    try Row.fetchAll(
+      db, sql: dateSelect + " WHERE d.concert_id = ?2 GROUP BY d.id ORDER BY d.starts_at, d.id",
+      arguments: [now, concert.rawValue]
+    ).map { date(from: $0, now: now) }
+  }
+
+  static func date(_ db: Database, _ id: DateID, now: Int64) throws -> ConcertDate {
+    guard
+      let row = try Row.fetchOne(db, sql: dateSelect + " WHERE d.id = ?2 GROUP BY d.id", arguments: [now, id.rawValue])
+    else { throw BookingError.unknownDate(id) }
+    return date(from: row, now: now)
+  }
+
+  static func tiers(_ db: Database, concert: ConcertID) throws -> [PriceTier] {
+    try Row.fetchAll(
+      db, sql: "SELECT name, price, rank FROM tier WHERE concert_id = ? ORDER BY rank",
+      arguments: [concert.rawValue]
+    ).map { PriceTier(name: $0["name"], price: $0["price"], rank: $0["rank"]) }
+  }
+
+  /// Every seat of a date, as `user` sees it at `now`.
+  static func seats(_ db: Database, date: DateID, user: UserID, now: Int64) throws -> [Seat] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT s.id, s.label, s.section, s.row_label, s.number, s.grid_row, s.grid_col,
+               t.name AS tier, t.price, t.rank, st.holder, st.held_until, st.sold_to
+        FROM seat_state st
+        JOIN seat s ON s.id = st.seat_id
+        JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
+        WHERE st.date_id = ?
+        ORDER BY s.grid_row, s.grid_col
+        """,
+      arguments: [date.rawValue]
+    ).map { row in
+      let holder: String? = row["holder"]
+      let heldUntil: Int64? = row["held_until"]
+      let soldTo: String? = row["sold_to"]
+      let state: Seat.State =
+        if let soldTo { soldTo == user.rawValue ? .yours : .sold } else if let heldUntil,
+          heldUntil > now
+        { holder == user.rawValue ? .heldByYou : .held } else { .available }
+      return Seat(
+        id: SeatID(row["id"]), label: row["label"], section: row["section"], row: row["row_label"],
+        number: row["number"], tier: PriceTier(name: row["tier"], price: row["price"], rank: row["rank"]),
+        gridRow: row["grid_row"], gridColumn: row["grid_col"], state: state)
+    }
+  }
+
+  /// Adds a catalog's concerts with their seats and dates.
+  static func seed(_ db: Database, _ catalog: Catalog) throws {
+    let order = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sort_order), 0) FROM concert")!
+    for (index, spec) in catalog.concerts.enumerated() {
+      try db.execute(
+        sql: "INSERT INTO concert (id, title, venue, sale_opens_at, sort_order) VALUES (?, ?, ?, ?, ?)",
+        arguments: [spec.id.rawValue, spec.title, spec.venue, spec.saleOpensAt?.millis, order + index + 1])
+      for tier in spec.tiers {
+        try db.execute(
+          sql: "INSERT INTO tier (concert_id, name, price, rank) VALUES (?, ?, ?, ?)",
+          arguments: [spec.id.rawValue, tier.name, tier.price, tier.rank])
+      }
+      let insertSeat = try db.makeStatement(
+        sql: """
+          INSERT INTO seat (concert_id, label, section, row_label, number, tier, grid_row, grid_col)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for seat in spec.seats {
+        try insertSeat.execute(arguments: [
+          spec.id.rawValue, seat.label, seat.section, seat.row, seat.number, seat.tier, seat.gridRow,
+          seat.gridColumn,
+        ])
+      }
+      for date in spec.dates {
+        try db.execute(
+          sql: "INSERT INTO concert_date (concert_id, starts_at) VALUES (?, ?)",
+          arguments: [spec.id.rawValue, date.startsAt.millis])
+        let dateID = db.lastInsertedRowID
+        try db.execute(
+          sql: "INSERT INTO seat_state (date_id, seat_id) SELECT ?, id FROM seat WHERE concert_id = ?",
+          arguments: [dateID, spec.id.rawValue])
+        let markSold = try db.makeStatement(
+          sql: """
+            UPDATE seat_state SET sold_to = 'box-office'
+            WHERE date_id = ? AND seat_id = (SELECT id FROM seat WHERE concert_id = ? AND label = ?)
+            """)
+        for label in date.soldElsewhere.sorted() {
+          try markSold.execute(arguments: [dateID, spec.id.rawValue, label])
+        }
+      }
+    }
+  }
+
+  /// Deletes every concert, hold, payment, ticket, point and token.
+  static func wipe(_ db: Database) throws {
+    for table in [
+      "ledger", "account", "ticket", "seat_state", "payment", "hold_seat", "hold", "queue_token",
+      "queue_line", "concert_date", "seat", "tier", "concert",
+    ] {
+      try db.execute(sql: "DELETE FROM \(table)")
+    }
+  }
+
+  // MARK: - Rows
+
+  private static let concertSelect = """
+    SELECT c.id, c.title, c.venue, c.sale_opens_at,
+           (SELECT COUNT(*) FROM seat WHERE concert_id = c.id) AS seat_count
+    FROM concert c
+    """
+
+  private static func concert(from row: Row) -> Concert {
+    Concert(
+      id: ConcertID(row["id"] as String), title: row["title"], venue: row["venue"],
+      seatCount: row["seat_count"], saleOpensAt: (row["sale_opens_at"] as Int64?).map(Date.init(millis:)))
+  }
+
+  /// Takes `now` as its first argument.
+  private static let dateSelect = """
+    SELECT d.id, d.concert_id, d.starts_at,
+           COUNT(*) AS seat_count,
+           SUM(st.sold_to IS NULL) AS unsold,
+           SUM(st.sold_to IS NULL AND (st.held_until IS NULL OR st.held_until <= ?1)) AS seats_left
+    FROM concert_date d JOIN seat_state st ON st.date_id = d.id
+    """
+
+  private static func date(from row: Row, now: Int64) -> ConcertDate {
+    let startsAt: Int64 = row["starts_at"]
+    let unsold: Int = row["unsold"]
+    let availability: ConcertDate.Availability =
+      startsAt <= now ? .past : unsold == 0 ? .soldOut : .onSale
+    return ConcertDate(
+      id: DateID(row["id"]), concertID: ConcertID(row["concert_id"] as String),
+      startsAt: Date(millis: startsAt), seatsLeft: row["seats_left"], seatCount: row["seat_count"],
+      availability: availability)
+  }
+}

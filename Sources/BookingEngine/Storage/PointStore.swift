@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+/// Balances and their ledger in SQL. Every change goes through `record`, which
+/// moves the balance and writes the ledger entry together.
+enum PointStore {
+  static func balance(_ db: Database, user: UserID) throws -> Int64 {
+    try Int64.fetchOne(
+      db, sql: "SELECT balance FROM account WHERE user_id = ?", arguments: [user.rawValue]) ?? 0
+  }
+
+  static func account(_ db: Database, user: UserID) throws -> PointAccount {
+    let ledger = try Row.fetchAll(
+      db, sql: "SELECT * FROM ledger WHERE user_id = ? ORDER BY id", arguments: [user.rawValue]
+    ).map { row in
+      PointEntry(
+        id: row["id"], kind: PointEntry.Kind(rawValue: row["kind"]) ?? .charge, delta: row["delta"],
+        balanceAfter: row["balance_after"], at: Date(millis: row["at"]),
+        paymentID: (row["payment_id"] as Int64?).map(PaymentID.init))
+    }
+    return PointAccount(user: user, balance: try balance(db, user: user), ledger: ledger)
+  }
+
+  static func charge(
+    _ db: Database, user: UserID, amount: Int64, now: Int64, policy: BookingPolicy
+  ) throws -> PointEntry {
+    let balance = try balance(db, user: user)
+    guard balance <= policy.maxBalance - amount else {
+      throw BookingError.balanceCapExceeded(balance: balance, amount: amount, cap: policy.maxBalance)
+    }
+    return try record(db, user: user, kind: .charge, delta: amount, paymentID: nil, now: now)
+  }
+
+  /// Moves the balance by `delta` and appends the matching ledger entry.
+  @discardableResult
+  static func record(
+    _ db: Database, user: UserID, kind: PointEntry.Kind, delta: Int64, paymentID: Int64?, now: Int64
+  ) throws -> PointEntry {
+    let balanceAfter = try Int64.fetchOne(
+      db,
+      sql: """
+        INSERT INTO account (user_id, balance) VALUES (?1, ?2)
+        ON CONFLICT (user_id) DO UPDATE SET balance = balance + ?2
+        RETURNING balance
+        """,
+      arguments: [user.rawValue, delta])!
+    try db.execute(
+      sql: """
+        INSERT INTO ledger (user_id, kind, delta, balance_after, payment_id, at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [user.rawValue, kind.rawValue, delta, balanceAfter, paymentID, now])
+    return PointEntry(
+      id: db.lastInsertedRowID, kind: kind, delta: delta, balanceAfter: balanceAfter,
+      at: Date(millis: now), paymentID: paymentID.map(PaymentID.init))
+  }
+}

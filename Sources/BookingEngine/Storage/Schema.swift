@@ -1,0 +1,149 @@
+import GRDB
+
+/// The versioned schema. Never edit a registered migration: add a new one.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: catalog, holds, payments, points, queue") { db in
+      try db.execute(sql: v1)
+    }
+    return migrator
+  }
+
+  private static let v1 = """
+    CREATE TABLE concert (
+      id TEXT PRIMARY KEY,
+      title TEXT NOT NULL,
+      venue TEXT NOT NULL,
+      sale_opens_at INTEGER,
+      sort_order INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE tier (
+      concert_id TEXT NOT NULL REFERENCES concert(id),
+      name TEXT NOT NULL,
+      price INTEGER NOT NULL CHECK (price > 0),
+      rank INTEGER NOT NULL,
+      PRIMARY KEY (concert_id, name)
+    ) STRICT;
+
+    CREATE TABLE seat (
+      id INTEGER PRIMARY KEY,
+      concert_id TEXT NOT NULL REFERENCES concert(id),
+      label TEXT NOT NULL COLLATE NOCASE,
+      section TEXT NOT NULL,
+      row_label TEXT NOT NULL,
+      number INTEGER NOT NULL,
+      tier TEXT NOT NULL,
+      grid_row INTEGER NOT NULL,
+      grid_col INTEGER NOT NULL,
+      UNIQUE (concert_id, label),
+      FOREIGN KEY (concert_id, tier) REFERENCES tier(concert_id, name)
+    ) STRICT;
+
+    CREATE TABLE concert_date (
+      id INTEGER PRIMARY KEY,
+      concert_id TEXT NOT NULL REFERENCES concert(id),
+      starts_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX concert_date_by_concert ON concert_date(concert_id, starts_at);
+
+    CREATE TABLE hold (
+      id INTEGER PRIMARY KEY,
+      user_id TEXT NOT NULL,
+      date_id INTEGER NOT NULL REFERENCES concert_date(id),
+      token TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL,
+      released_at INTEGER,
+      amount INTEGER NOT NULL CHECK (amount > 0)
+    ) STRICT;
+    CREATE INDEX hold_by_user ON hold(user_id, id);
+
+    CREATE TABLE hold_seat (
+      hold_id INTEGER NOT NULL REFERENCES hold(id),
+      seat_id INTEGER NOT NULL REFERENCES seat(id),
+      price INTEGER NOT NULL,
+      PRIMARY KEY (hold_id, seat_id)
+    ) STRICT, WITHOUT ROWID;
+
+    -- One row per seat per date. A seat is sold when sold_to is set; held while
+    -- held_until is in the future; otherwise available (an expired hold is no hold).
+    CREATE TABLE seat_state (
+      date_id INTEGER NOT NULL REFERENCES concert_date(id),
+      seat_id INTEGER NOT NULL REFERENCES seat(id),
+      hold_id INTEGER REFERENCES hold(id),
+      holder TEXT,
+      held_until INTEGER,
+      sold_to TEXT,
+      payment_id INTEGER REFERENCES payment(id),
+      PRIMARY KEY (date_id, seat_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX seat_state_by_hold ON seat_state(hold_id);
+
+    CREATE TABLE payment (
+      id INTEGER PRIMARY KEY,
+      hold_id INTEGER NOT NULL UNIQUE REFERENCES hold(id),
+      user_id TEXT NOT NULL,
+      amount INTEGER NOT NULL CHECK (amount > 0),
+      paid_at INTEGER NOT NULL,
+      balance_after INTEGER NOT NULL CHECK (balance_after >= 0)
+    ) STRICT;
+
+    -- The last line of defence: a seat of a date is sold to one buyer at most.
+    CREATE TABLE ticket (
+      id INTEGER PRIMARY KEY,
+      payment_id INTEGER NOT NULL REFERENCES payment(id),
+      user_id TEXT NOT NULL,
+      date_id INTEGER NOT NULL REFERENCES concert_date(id),
+      seat_id INTEGER NOT NULL REFERENCES seat(id),
+      price INTEGER NOT NULL,
+      UNIQUE (date_id, seat_id)
+    ) STRICT;
+    CREATE INDEX ticket_by_user ON ticket(user_id, id);
+
+    CREATE TABLE account (
+      user_id TEXT PRIMARY KEY,
+      balance INTEGER NOT NULL CHECK (balance >= 0)
+    ) STRICT;
+
+    CREATE TABLE ledger (
+      id INTEGER PRIMARY KEY,
+      user_id TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('charge', 'payment')),
+      delta INTEGER NOT NULL CHECK (delta <> 0),
+      balance_after INTEGER NOT NULL CHECK (balance_after >= 0),
+      payment_id INTEGER UNIQUE REFERENCES payment(id),
+      at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX ledger_by_user ON ledger(user_id, id);
+
+    -- Arrival order is `seq`, handed out by queue_line.next_seq inside the write
+    -- lock: two joins in the same millisecond are still strictly ordered.
+    CREATE TABLE queue_line (
+      concert_id TEXT PRIMARY KEY REFERENCES concert(id),
+      next_seq INTEGER NOT NULL DEFAULT 1,
+      opened INTEGER NOT NULL DEFAULT 1,
+      paused INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+
+    CREATE TABLE queue_token (
+      token TEXT PRIMARY KEY,
+      concert_id TEXT NOT NULL REFERENCES concert(id),
+      user_id TEXT NOT NULL,
+      seq INTEGER,
+      state TEXT NOT NULL CHECK (state IN ('waiting', 'active', 'used', 'expired', 'left')),
+      issued_at INTEGER NOT NULL,
+      last_seen_at INTEGER NOT NULL,
+      admitted_at INTEGER,
+      active_until INTEGER,
+      ahead_at_join INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE UNIQUE INDEX queue_token_live ON queue_token(concert_id, user_id)
+      WHERE state IN ('waiting', 'active');
+    CREATE UNIQUE INDEX queue_token_order ON queue_token(concert_id, seq);
+    CREATE INDEX queue_token_by_state ON queue_token(concert_id, state, seq);
+    CREATE INDEX queue_token_admitted ON queue_token(concert_id, admitted_at);
+    CREATE INDEX queue_token_seen ON queue_token(concert_id, state, last_seen_at);
+    """
+}
