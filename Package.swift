@@ -57,6 +57,12 @@ let package = Package(
       dependencies: ["BookingEngine"],
       swiftSettings: swiftSettings
     ),
+    // Runs the built `encore` executable as a subprocess.
+    .testTarget(
+      name: "EncoreCLITests",
+      dependencies: ["BookingEngine"],
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "BookingTUITests",
       dependencies: [
