@@ -19,7 +19,8 @@ extension BookingEngine {
   /// Where the caller stands in line. Reading it may let the next people in.
   public func queueStatus(_ caller: Caller) async throws -> QueueStatus {
     try await inTransaction { db, now, policy in
-      try QueueStore.status(db, token: caller.token.rawValue, user: caller.user, now: now, policy: policy)
+      try QueueStore.status(
+        db, token: caller.token.rawValue, user: caller.user, now: now, policy: policy)
     }
   }
 
@@ -33,9 +34,12 @@ extension BookingEngine {
   /// The concert's dates with seats left; past and sold-out dates are marked.
   public func dates(of concert: ConcertID, _ caller: Caller) async throws -> [ConcertDate] {
     try await inTransaction { db, now, policy in
-      guard try CatalogStore.concertExists(db, concert) else { throw BookingError.unknownConcert(concert) }
+      guard try CatalogStore.concertExists(db, concert) else {
+        throw BookingError.unknownConcert(concert)
+      }
       try QueueStore.authorize(
-        db, token: caller.token.rawValue, user: caller.user, concert: concert, now: now, policy: policy)
+        db, token: caller.token.rawValue, user: caller.user, concert: concert, now: now,
+        policy: policy)
       return try CatalogStore.dates(db, concert: concert, now: now)
     }
   }
@@ -45,7 +49,8 @@ extension BookingEngine {
     try await inTransaction { db, now, policy in
       let concertDate = try CatalogStore.date(db, date, now: now)
       try QueueStore.authorize(
-        db, token: caller.token.rawValue, user: caller.user, concert: concertDate.concertID, now: now,
+        db, token: caller.token.rawValue, user: caller.user, concert: concertDate.concertID,
+        now: now,
         policy: policy)
       return SeatMap(
         concert: try CatalogStore.concert(db, concertDate.concertID), date: concertDate,
@@ -67,7 +72,9 @@ extension BookingEngine {
 
   /// Gives a hold's seats back at once. Needs no token: a hold is always its owner's to drop.
   public func release(hold: HoldID, user: UserID) async throws {
-    try await inTransaction { db, now, _ in try HoldStore.release(db, hold: hold, user: user, now: now) }
+    try await inTransaction { db, now, _ in
+      try HoldStore.release(db, hold: hold, user: user, now: now)
+    }
   }
 
   /// A hold of the user's, as it stands.
@@ -97,6 +104,7 @@ extension BookingEngine {
   }
 
   /// Adds `amount` won to the user's points.
+  @discardableResult
   public func charge(user: UserID, amount: Int64) async throws -> PointEntry {
     try Self.validate(user)
     guard amount > 0 else { throw BookingError.invalidAmount(amount) }
@@ -146,7 +154,8 @@ extension BookingEngine {
 
   static func validate(_ user: UserID) throws {
     let name = user.rawValue
-    guard !name.isEmpty, name.count <= 64, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    guard !name.isEmpty, name.count <= 64,
+      !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
     else { throw BookingError.invalidUser(name) }
   }
 }

@@ -38,7 +38,8 @@ public final class BookingEngine: Sendable {
     durable: Bool = true
   ) throws -> BookingEngine {
     BookingEngine(
-      database: try BookingDatabase.open(path: path, durable: durable), policy: policy, clock: clock)
+      database: try BookingDatabase.open(path: path, durable: durable), policy: policy, clock: clock
+    )
   }
 
   /// An engine on a private in-memory database, for tests and previews.

@@ -137,7 +137,8 @@ extension BookingError: CustomStringConvertible, LocalizedError {
     case .invalidUser(let name):
       "“\(name)” is not a usable user name (1–64 characters, no control characters)."
     case .databaseBusy: "The database stayed busy too long; nothing was changed. Try again."
-    case .databaseCorrupt(let path): "The database file \(path) is damaged or not an Encore database."
+    case .databaseCorrupt(let path):
+      "The database file \(path) is damaged or not an Encore database."
     case .databaseReadOnly(let path): "The database file \(path) cannot be written (read-only)."
     case .databaseUnavailable(let reason): "The database cannot be used: \(reason)"
     }
@@ -150,6 +151,7 @@ extension Date {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents([.hour, .minute, .second], from: self)
-    return String(format: "%02d:%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    return String(
+      format: "%02d:%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
   }
 }

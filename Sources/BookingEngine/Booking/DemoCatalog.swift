@@ -7,7 +7,9 @@ import Foundation
 public enum DemoCatalog {
   public static func make(now: Date) -> Catalog {
     let day = startOfDay(now)
-    func at(_ days: Int, _ hour: Int) -> Date { day.addingTimeInterval(Double(days * 86_400 + hour * 3_600)) }
+    func at(_ days: Int, _ hour: Int) -> Date {
+      day.addingTimeInterval(Double(days * 86_400 + hour * 3_600))
+    }
     return Catalog(concerts: [
       Catalog.ConcertSpec(
         id: "garden", title: "Quiet Garden Unplugged", venue: "Blue Note Stage",

@@ -10,7 +10,8 @@ public struct Concert: Sendable, Hashable, Codable {
   /// When the sale opens; before it the queue only collects arrivals.
   public var saleOpensAt: Date?
 
-  public init(id: ConcertID, title: String, venue: String, seatCount: Int, saleOpensAt: Date? = nil) {
+  public init(id: ConcertID, title: String, venue: String, seatCount: Int, saleOpensAt: Date? = nil)
+  {
     self.id = id
     self.title = title
     self.venue = venue

@@ -30,7 +30,8 @@ extension Identifier: CustomStringConvertible {
   public var description: String { "\(rawValue)" }
 }
 
-extension Identifier: ExpressibleByUnicodeScalarLiteral, ExpressibleByExtendedGraphemeClusterLiteral,
+extension Identifier: ExpressibleByUnicodeScalarLiteral,
+  ExpressibleByExtendedGraphemeClusterLiteral,
   ExpressibleByStringLiteral
 where RawValue == String {
   public init(stringLiteral value: String) { self.rawValue = value }

@@ -26,8 +26,10 @@ public struct QueueStatus: Sendable, Hashable, Codable {
     case active(until: Date)
     /// Used by a payment; join again to buy more.
     case used
-    /// Timed out (idle while active, or gone from the line too long).
+    /// Timed out: active but unused for too long.
     case expired
+    /// Gone from the line: not polled for too long. Joining again starts at the back.
+    case left
   }
 
   public var token: QueueToken

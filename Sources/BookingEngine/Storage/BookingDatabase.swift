@@ -48,7 +48,8 @@ struct BookingDatabase: Sendable {
 
   /// Runs `body` in an IMMEDIATE transaction, retrying a few times when another
   /// process keeps the database busy beyond the busy timeout.
-  func transaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T
+  func transaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws
+    -> T
   {
     var attempt = 0
     while true {

@@ -18,7 +18,8 @@ enum CatalogStore {
 
   static func concert(_ db: Database, _ id: ConcertID) throws -> Concert {
     guard
-      let row = try Row.fetchOne(db, sql: concertSelect + " WHERE c.id = ?", arguments: [id.rawValue])
+      let row = try Row.fetchOne(
+        db, sql: concertSelect + " WHERE c.id = ?", arguments: [id.rawValue])
     else { throw BookingError.unknownConcert(id) }
     return concert(from: row)
   }
@@ -32,7 +33,8 @@ enum CatalogStore {
 
   static func date(_ db: Database, _ id: DateID, now: Int64) throws -> ConcertDate {
     guard
-      let row = try Row.fetchOne(db, sql: dateSelect + " WHERE d.id = ?2 GROUP BY d.id", arguments: [now, id.rawValue])
+      let row = try Row.fetchOne(
+        db, sql: dateSelect + " WHERE d.id = ?2 GROUP BY d.id", arguments: [now, id.rawValue])
     else { throw BookingError.unknownDate(id) }
     return date(from: row, now: now)
   }
@@ -63,12 +65,15 @@ enum CatalogStore {
       let heldUntil: Int64? = row["held_until"]
       let soldTo: String? = row["sold_to"]
       let state: Seat.State =
-        if let soldTo { soldTo == user.rawValue ? .yours : .sold } else if let heldUntil,
+        if let soldTo {
+          soldTo == user.rawValue ? .yours : .sold
+        } else if let heldUntil,
           heldUntil > now
         { holder == user.rawValue ? .heldByYou : .held } else { .available }
       return Seat(
         id: SeatID(row["id"]), label: row["label"], section: row["section"], row: row["row_label"],
-        number: row["number"], tier: PriceTier(name: row["tier"], price: row["price"], rank: row["rank"]),
+        number: row["number"],
+        tier: PriceTier(name: row["tier"], price: row["price"], rank: row["rank"]),
         gridRow: row["grid_row"], gridColumn: row["grid_col"], state: state)
     }
   }
@@ -78,8 +83,11 @@ enum CatalogStore {
     let order = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sort_order), 0) FROM concert")!
     for (index, spec) in catalog.concerts.enumerated() {
       try db.execute(
-        sql: "INSERT INTO concert (id, title, venue, sale_opens_at, sort_order) VALUES (?, ?, ?, ?, ?)",
-        arguments: [spec.id.rawValue, spec.title, spec.venue, spec.saleOpensAt?.millis, order + index + 1])
+        sql:
+          "INSERT INTO concert (id, title, venue, sale_opens_at, sort_order) VALUES (?, ?, ?, ?, ?)",
+        arguments: [
+          spec.id.rawValue, spec.title, spec.venue, spec.saleOpensAt?.millis, order + index + 1,
+        ])
       for tier in spec.tiers {
         try db.execute(
           sql: "INSERT INTO tier (concert_id, name, price, rank) VALUES (?, ?, ?, ?)",
@@ -92,7 +100,8 @@ enum CatalogStore {
           """)
       for seat in spec.seats {
         try insertSeat.execute(arguments: [
-          spec.id.rawValue, seat.label, seat.section, seat.row, seat.number, seat.tier, seat.gridRow,
+          spec.id.rawValue, seat.label, seat.section, seat.row, seat.number, seat.tier,
+          seat.gridRow,
           seat.gridColumn,
         ])
       }
@@ -102,7 +111,8 @@ enum CatalogStore {
           arguments: [spec.id.rawValue, date.startsAt.millis])
         let dateID = db.lastInsertedRowID
         try db.execute(
-          sql: "INSERT INTO seat_state (date_id, seat_id) SELECT ?, id FROM seat WHERE concert_id = ?",
+          sql:
+            "INSERT INTO seat_state (date_id, seat_id) SELECT ?, id FROM seat WHERE concert_id = ?",
           arguments: [dateID, spec.id.rawValue])
         let markSold = try db.makeStatement(
           sql: """
@@ -137,7 +147,8 @@ enum CatalogStore {
   private static func concert(from row: Row) -> Concert {
     Concert(
       id: ConcertID(row["id"] as String), title: row["title"], venue: row["venue"],
-      seatCount: row["seat_count"], saleOpensAt: (row["sale_opens_at"] as Int64?).map(Date.init(millis:)))
+      seatCount: row["seat_count"],
+      saleOpensAt: (row["sale_opens_at"] as Int64?).map(Date.init(millis:)))
   }
 
   /// Takes `now` as its first argument.

@@ -47,7 +47,9 @@ enum HoldStore {
           AND (held_until IS NULL OR held_until <= ?6)
         """)
     for seat in seats {
-      try take.execute(arguments: [holdID, user.rawValue, expiresAt, dateID.rawValue, seat.id.rawValue, now])
+      try take.execute(arguments: [
+        holdID, user.rawValue, expiresAt, dateID.rawValue, seat.id.rawValue, now,
+      ])
       guard db.changesCount == 1 else {
         throw try refusal(db, seat: seat, date: dateID, user: user)
       }
@@ -114,7 +116,8 @@ enum HoldStore {
     HeldSeat(id: SeatID(row["id"]), label: row["label"], tier: row["tier"], price: row["price"])
   }
 
-  private static func heldSeat(_ db: Database, _ id: SeatID, concert: ConcertID) throws -> HeldSeat {
+  private static func heldSeat(_ db: Database, _ id: SeatID, concert: ConcertID) throws -> HeldSeat
+  {
     guard
       let row = try Row.fetchOne(
         db,

@@ -38,7 +38,8 @@ enum PaymentStore {
     }
     for seat in hold.seats {
       try db.execute(
-        sql: "INSERT INTO ticket (payment_id, user_id, date_id, seat_id, price) VALUES (?, ?, ?, ?, ?)",
+        sql:
+          "INSERT INTO ticket (payment_id, user_id, date_id, seat_id, price) VALUES (?, ?, ?, ?, ?)",
         arguments: [paymentID, user.rawValue, hold.dateID.rawValue, seat.id.rawValue, seat.price])
     }
     try PointStore.record(
@@ -51,7 +52,8 @@ enum PaymentStore {
 
   static func paymentExists(_ db: Database, hold: HoldID) throws -> Bool {
     try Bool.fetchOne(
-      db, sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE hold_id = ?)", arguments: [hold.rawValue])!
+      db, sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE hold_id = ?)", arguments: [hold.rawValue]
+    )!
   }
 
   private static func payment(_ db: Database, hold: Hold) throws -> Payment? {

@@ -26,7 +26,8 @@ enum PointStore {
   ) throws -> PointEntry {
     let balance = try balance(db, user: user)
     guard balance <= policy.maxBalance - amount else {
-      throw BookingError.balanceCapExceeded(balance: balance, amount: amount, cap: policy.maxBalance)
+      throw BookingError.balanceCapExceeded(
+        balance: balance, amount: amount, cap: policy.maxBalance)
     }
     return try record(db, user: user, kind: .charge, delta: amount, paymentID: nil, now: now)
   }
@@ -36,14 +37,13 @@ enum PointStore {
   static func record(
     _ db: Database, user: UserID, kind: PointEntry.Kind, delta: Int64, paymentID: Int64?, now: Int64
   ) throws -> PointEntry {
-    let balanceAfter = try Int64.fetchOne(
-      db,
-      sql: """
-        INSERT INTO account (user_id, balance) VALUES (?1, ?2)
-        ON CONFLICT (user_id) DO UPDATE SET balance = balance + ?2
-        RETURNING balance
-        """,
-      arguments: [user.rawValue, delta])!
+    let balanceAfter =
+      try Int64.fetchOne(
+        db, sql: "UPDATE account SET balance = balance + ? WHERE user_id = ? RETURNING balance",
+        arguments: [delta, user.rawValue])
+      ?? Int64.fetchOne(
+        db, sql: "INSERT INTO account (user_id, balance) VALUES (?, ?) RETURNING balance",
+        arguments: [user.rawValue, delta])!
     try db.execute(
       sql: """
         INSERT INTO ledger (user_id, kind, delta, balance_after, payment_id, at)

@@ -9,9 +9,12 @@ enum QueueStore {
     _ db: Database, user: UserID, concert: ConcertID, now: Int64, policy: BookingPolicy,
     newToken: () -> String
   ) throws -> TokenRow {
-    guard try CatalogStore.concertExists(db, concert) else { throw BookingError.unknownConcert(concert) }
+    guard try CatalogStore.concertExists(db, concert) else {
+      throw BookingError.unknownConcert(concert)
+    }
     try db.execute(
-      sql: "INSERT OR IGNORE INTO queue_line (concert_id) VALUES (?)", arguments: [concert.rawValue])
+      sql: "INSERT OR IGNORE INTO queue_line (concert_id) VALUES (?)", arguments: [concert.rawValue]
+    )
     try advance(db, concert: concert, now: now, policy: policy)
     if let live = try Row.fetchOne(
       db,
@@ -25,7 +28,9 @@ enum QueueStore {
       return try TokenRow.fetch(db, token: live.token)!
     }
     let seq = try Int64.fetchOne(
-      db, sql: "UPDATE queue_line SET next_seq = next_seq + 1 WHERE concert_id = ? RETURNING next_seq - 1",
+      db,
+      sql:
+        "UPDATE queue_line SET next_seq = next_seq + 1 WHERE concert_id = ? RETURNING next_seq - 1",
       arguments: [concert.rawValue])!
     let ahead = try waitingCount(db, concert: concert)
     let token = newToken()
@@ -58,7 +63,8 @@ enum QueueStore {
       state = .waiting(position: ahead + 1, ahead: ahead)
     case .active: state = .active(until: Date(millis: current.activeUntil ?? now))
     case .used: state = .used
-    case .expired, .left: state = .expired
+    case .expired: state = .expired
+    case .left: state = .left
     }
     let admitted = try admittedSince(db, concert: current.concertID, since: now - 60_000)
     let eta: TimeInterval? =
@@ -168,7 +174,8 @@ enum QueueStore {
   private static func aheadCount(_ db: Database, _ row: TokenRow) throws -> Int {
     try Int.fetchOne(
       db,
-      sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'waiting' AND seq < ?",
+      sql:
+        "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'waiting' AND seq < ?",
       arguments: [row.concertID.rawValue, row.seq])!
   }
 
@@ -178,7 +185,8 @@ enum QueueStore {
       arguments: [concert.rawValue])!
   }
 
-  private static func admittedSince(_ db: Database, concert: ConcertID, since: Int64) throws -> Int {
+  private static func admittedSince(_ db: Database, concert: ConcertID, since: Int64) throws -> Int
+  {
     try Int.fetchOne(
       db, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
       arguments: [concert.rawValue, since])!

@@ -1,0 +1,92 @@
+import BookingEngine
+import Foundation
+import Testing
+
+/// Several OS processes (the `booking-racer` helper) on one database file.
+@Suite struct MultiProcessTests {
+  struct Outcome: Decodable {
+    var won: [Int64]
+    var sharedCharged: Int64
+  }
+
+  static var racer: URL {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("booking-racer")
+  }
+
+  @Test func processesRacingForSeatsSellEachOnceAndLoseNoPoints() async throws {
+    try #require(
+      FileManager.default.isExecutableFile(atPath: Self.racer.path),
+      "build the helper first: swift build --product booking-racer")
+    let path = TestBed.temporaryPath()
+    let setup = try BookingEngine.open(path: path)
+    try await setup.seedDemoCatalogIfEmpty()
+    let token = try await setup.issueToken(user: "observer", concert: "aurora")
+    let observer = Caller(user: "observer", token: token.value)
+    let date = try #require(
+      try await setup.dates(of: "aurora", observer).first { $0.availability == .onSale })
+    // Thirty free seats of the cheapest tier: everyone can afford all of them.
+    let seats = try await setup.seats(on: date.id, observer).seats
+      .filter { $0.isAvailable && $0.tier.name == "A" }.prefix(30).map(\.id.rawValue)
+    #expect(seats.count == 30)
+
+    let processCount = 4
+    let chargesEach = 40
+    let outcomes = try await withThrowingTaskGroup(of: Outcome.self) { group in
+      for index in 0..<processCount {
+        // Half race front to back, half back to front, so they collide.
+        let order = index % 2 == 0 ? seats : seats.reversed()
+        let arguments = [
+          path, "racer\(index)", "aurora", "\(date.id)",
+          order.map(String.init).joined(separator: ","),
+          "\(chargesEach)", "shared",
+        ]
+        group.addTask { try Self.run(arguments) }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+
+    let won = outcomes.flatMap(\.won)
+    #expect(won.count == seats.count, "every seat sold")
+    #expect(Set(won).count == won.count, "no seat sold twice")
+    let sold = try await setup.seats(on: date.id, observer).seats.filter {
+      seats.contains($0.id.rawValue)
+    }
+    #expect(sold.allSatisfy { $0.state == .sold })
+
+    for (index, outcome) in outcomes.enumerated() {
+      _ = index
+      #expect(outcome.sharedCharged == Int64(chargesEach * 100))
+    }
+    for index in 0..<processCount {
+      let user = UserID("racer\(index)")
+      let account = try await setup.balance(user: user)
+      let bought = try await setup.tickets(user: user).count
+      #expect(account.balance == 3_000_000 - Int64(bought) * 70_000)
+      #expect(account.balance == account.ledger.reduce(0) { $0 + $1.delta })
+    }
+    let shared = try await setup.balance(user: "shared")
+    #expect(shared.balance == Int64(processCount * chargesEach * 100))
+    #expect(shared.ledger.count == processCount * chargesEach)
+  }
+
+  /// Runs the racer to completion and decodes what it printed.
+  static func run(_ arguments: [String]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = racer
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CocoaError(
+        .executableLoad,
+        userInfo: [NSLocalizedDescriptionKey: "racer exited \(process.terminationStatus)"])
+    }
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(Outcome.self, from: data)
+  }
+}

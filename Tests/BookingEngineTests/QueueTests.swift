@@ -1,0 +1,144 @@
+import BookingEngine
+import Foundation
+import Testing
+
+@Suite struct QueueTests {
+  @Test func askingAgainReturnsTheSameTokenAndPlace() async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 1
+    let bed = try await TestBed(policy: policy)
+    _ = try await bed.engine.issueToken(user: "first", concert: "garden")
+    let token = try await bed.engine.issueToken(user: "alice", concert: "garden")
+    let again = try await bed.engine.issueToken(user: "alice", concert: "garden")
+    #expect(token.value == again.value)
+    let status = try await bed.engine.queueStatus(Caller(user: "alice", token: again.value))
+    #expect(status.state == .waiting(position: 1, ahead: 0))
+  }
+
+  @Test func tokensAreLongRandomAndUnrelatedToTheUser() async throws {
+    let bed = try await TestBed()
+    let a = try await bed.engine.issueToken(user: "alice", concert: "garden")
+    let b = try await bed.engine.issueToken(user: "alice", concert: "aurora")
+    #expect(a.value.rawValue.count == 32)
+    #expect(a.value != b.value)
+    #expect(!a.value.rawValue.contains("alice"))
+  }
+
+  @Test func joinsInTheSameMillisecondAreStrictlyOrdered() async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 0
+    let bed = try await TestBed(policy: policy)
+    var callers: [Caller] = []
+    for index in 0..<20 {  // the clock never moves: every join has the same timestamp
+      let user = UserID("user\(index)")
+      callers.append(
+        Caller(
+          user: user, token: try await bed.engine.issueToken(user: user, concert: "garden").value))
+    }
+    for (index, caller) in callers.enumerated() {
+      let status = try await bed.engine.queueStatus(caller)
+      #expect(status.state == .waiting(position: index + 1, ahead: index))
+      #expect(status.aheadAtJoin == index)
+      #expect(status.waitingCount == 20)
+    }
+  }
+
+  @Test func capacityAdmitsInArrivalOrderAsSlotsFree() async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 2
+    let bed = try await TestBed(policy: policy)
+    let a = try await bed.admitted("a")
+    let b = try await bed.admitted("b")
+    let c = Caller(
+      user: "c", token: try await bed.engine.issueToken(user: "c", concert: "garden").value)
+    let d = Caller(
+      user: "d", token: try await bed.engine.issueToken(user: "d", concert: "garden").value)
+    #expect(try await bed.engine.queueStatus(c).state == .waiting(position: 1, ahead: 0))
+    #expect(try await bed.engine.queueStatus(d).state == .waiting(position: 2, ahead: 1))
+
+    // a pays: its token is used up and its slot goes to c, the first in line.
+    try await bed.engine.charge(user: "a", amount: 1_000_000)
+    let date = try await bed.onSaleDate(a)
+    let hold = try await bed.engine.hold(
+      seats: try await bed.seats(["11"], on: date.id, a), on: date.id, a)
+    _ = try await bed.engine.pay(hold: hold.id, a)
+    #expect(try await bed.engine.queueStatus(a).state == .used)
+    #expect(try await bed.engine.queueStatus(c).isActive)
+    #expect(try await bed.engine.queueStatus(d).state == .waiting(position: 1, ahead: 0))
+    _ = b
+  }
+
+  @Test func bookingNeedsAnActiveTokenOfTheCaller() async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 1
+    let bed = try await TestBed(policy: policy)
+    let alice = try await bed.admitted("alice")
+    let bob = Caller(
+      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+
+    await expectRefusal(.stillWaiting(position: 1)) {
+      try await bed.engine.dates(of: "garden", bob)
+    }
+    await expectRefusal(.tokenOfAnotherUser) {
+      try await bed.engine.dates(of: "garden", Caller(user: "mallory", token: alice.token))
+    }
+    await expectRefusal(.unknownToken) {
+      try await bed.engine.dates(of: "garden", Caller(user: "alice", token: "forged"))
+    }
+    await expectRefusal(.tokenForAnotherConcert("garden")) {
+      try await bed.engine.dates(of: "aurora", alice)
+    }
+    await expectRefusal(.unknownConcert("nope")) { try await bed.engine.dates(of: "nope", alice) }
+    await expectRefusal(.unknownConcert("nope")) {
+      try await bed.engine.issueToken(user: "alice", concert: "nope")
+    }
+    await expectRefusal(.invalidUser("")) {
+      try await bed.engine.issueToken(user: "", concert: "garden")
+    }
+  }
+
+  @Test func anIdleActiveTokenExpiresAndFreesItsSlot() async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 1
+    let bed = try await TestBed(policy: policy)
+    let alice = try await bed.admitted("alice")
+    let bob = Caller(
+      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+    bed.clock.advance(by: 4 * 60)
+    _ = try await bed.engine.dates(of: "garden", alice)  // use keeps the token alive
+    _ = try await bed.engine.queueStatus(bob)  // polling keeps bob in line
+    bed.clock.advance(by: 4 * 60)
+    _ = try await bed.engine.queueStatus(bob)
+    #expect(try await bed.engine.queueStatus(alice).isActive)
+
+    for _ in 0..<2 {  // alice idle for 9 of her 10 minutes: bob still waits
+      bed.clock.advance(by: 2.5 * 60)
+      #expect(!(try await bed.engine.queueStatus(bob).isActive))
+    }
+    bed.clock.advance(by: 2 * 60)
+    #expect(try await bed.engine.queueStatus(bob).isActive)
+    await expectRefusal(.tokenExpired) { try await bed.engine.dates(of: "garden", alice) }
+  }
+
+  @Test func aWaiterWhoStopsPollingLeavesTheLineAndRejoinsAtTheBack() async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 0
+    let bed = try await TestBed(policy: policy)
+    let first = try await bed.engine.issueToken(user: "alice", concert: "garden")
+    let bob = Caller(
+      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+    for _ in 0..<3 {
+      bed.clock.advance(by: 2 * 60)
+      _ = try await bed.engine.queueStatus(bob)
+    }
+    #expect(try await bed.engine.queueStatus(bob).state == .waiting(position: 1, ahead: 0))
+    let alice = Caller(user: "alice", token: first.value)
+    #expect(try await bed.engine.queueStatus(alice).state == .left)
+    await expectRefusal(.leftTheLine) { try await bed.engine.dates(of: "garden", alice) }
+    let again = try await bed.engine.issueToken(user: "alice", concert: "garden")
+    #expect(again.value != first.value)
+    #expect(
+      try await bed.engine.queueStatus(Caller(user: "alice", token: again.value)).state
+        == .waiting(position: 2, ahead: 1))
+  }
+}

@@ -1,0 +1,70 @@
+import BookingEngine
+import Foundation
+import Testing
+
+/// A seeded engine on a fixed clock, and helpers to get callers through the line.
+struct TestBed {
+  static let start = Date(timeIntervalSince1970: 1_796_112_000)  // 2026-12-01 08:00 UTC
+
+  let engine: BookingEngine
+  let clock: ManualClock
+
+  /// An in-memory engine (or one on a temporary file) seeded with the demo catalog.
+  init(policy: BookingPolicy = BookingPolicy(), onDisk: Bool = false) async throws {
+    clock = ManualClock(Self.start)
+    engine =
+      onDisk
+      ? try BookingEngine.open(path: Self.temporaryPath(), policy: policy, clock: clock)
+      : try BookingEngine.inMemory(policy: policy, clock: clock)
+    try await engine.seedDemoCatalogIfEmpty()
+  }
+
+  static func temporaryPath() -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "encore-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory.appendingPathComponent("encore.sqlite").path
+  }
+
+  /// Joins the line and returns a caller whose token is active.
+  func admitted(_ user: UserID, to concert: ConcertID = "garden") async throws -> Caller {
+    let token = try await engine.issueToken(user: user, concert: concert)
+    let caller = Caller(user: user, token: token.value)
+    let status = try await engine.queueStatus(caller)
+    #expect(status.isActive, "\(user) should be admitted at once, is \(status.state)")
+    return caller
+  }
+
+  /// The first date of a concert that is on sale.
+  func onSaleDate(of concert: ConcertID = "garden", _ caller: Caller) async throws -> ConcertDate {
+    try #require(try await engine.dates(of: concert, caller).first { $0.availability == .onSale })
+  }
+
+  /// Seat ids for labels on a date.
+  func seats(_ labels: [String], on date: DateID, _ caller: Caller) async throws -> [SeatID] {
+    let map = try await engine.seats(on: date, caller)
+    return try labels.map { try #require(map.seat(labelled: $0)?.id) }
+  }
+
+  /// Asserts that a balance equals the sum of its ledger.
+  func expectBalanceMatchesLedger(_ user: UserID) async throws {
+    let account = try await engine.balance(user: user)
+    #expect(account.balance == account.ledger.reduce(0) { $0 + $1.delta })
+    #expect(account.ledger.last?.balanceAfter ?? 0 == account.balance)
+  }
+}
+
+/// Expects `body` to throw exactly `expected`.
+func expectRefusal<T>(
+  _ expected: BookingError, sourceLocation: SourceLocation = #_sourceLocation,
+  _ body: () async throws -> T
+) async {
+  do {
+    _ = try await body()
+    Issue.record("expected \(expected.code), but it succeeded", sourceLocation: sourceLocation)
+  } catch let error as BookingError {
+    #expect(error == expected, sourceLocation: sourceLocation)
+  } catch {
+    Issue.record("expected \(expected.code), got \(error)", sourceLocation: sourceLocation)
+  }
+}
