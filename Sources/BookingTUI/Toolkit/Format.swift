@@ -1,0 +1,51 @@
+/// Locale-independent number and time formatting for the screens.
+///
+/// For example:
+/// ```swift
+/// Format.won(1_234_567)          // "1,234,567 won"
+/// Format.countdown(seconds: 272) // "4:32"
+/// Format.duration(seconds: 128)  // "2 min 08 s"
+/// ```
+public enum Format {
+  /// An amount of money: `"1,234,567 won"`, `"-5,000 won"`.
+  public static func won(_ amount: Int64) -> String {
+    grouped(amount) + " won"
+  }
+
+  /// A whole number with commas between thousands: `"1,284"`.
+  public static func grouped(_ number: Int) -> String {
+    grouped(Int64(number))
+  }
+
+  /// A whole number with commas between thousands: `"-1,234,567"`.
+  public static func grouped(_ number: Int64) -> String {
+    let digits = Array(String(number.magnitude))
+    var result = ""
+    for (i, digit) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { result.append(",") }
+      result.append(digit)
+    }
+    return number < 0 ? "-" + result : result
+  }
+
+  /// A countdown clock: `"4:32"`, `"0:05"`, `"1:02:03"`; negative counts show `"0:00"`.
+  public static func countdown(seconds: Int) -> String {
+    let total = max(0, seconds)
+    let (hours, minutes, secs) = (total / 3600, total % 3600 / 60, total % 60)
+    if hours > 0 { return "\(hours):\(twoDigits(minutes)):\(twoDigits(secs))" }
+    return "\(minutes):\(twoDigits(secs))"
+  }
+
+  /// A duration in words: `"45 s"`, `"2 min 08 s"`, `"1 h 05 min"`.
+  public static func duration(seconds: Int) -> String {
+    let total = max(0, seconds)
+    let (hours, minutes, secs) = (total / 3600, total % 3600 / 60, total % 60)
+    if hours > 0 { return "\(hours) h \(twoDigits(minutes)) min" }
+    if minutes > 0 { return "\(minutes) min \(twoDigits(secs)) s" }
+    return "\(secs) s"
+  }
+
+  private static func twoDigits(_ value: Int) -> String {
+    value < 10 ? "0\(value)" : "\(value)"
+  }
+}

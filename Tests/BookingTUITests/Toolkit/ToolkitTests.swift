@@ -1,0 +1,4 @@
+import Testing
+
+/// Groups the toolkit's suites so that `swift test --filter Toolkit` runs them all.
+@Suite enum Toolkit {}
