@@ -52,6 +52,16 @@ let package = Package(
       path: "Sources/BookingRacer",
       swiftSettings: swiftSettings
     ),
+    // Release-mode benchmarks: `swift run -c release encore-bench`.
+    .executableTarget(
+      name: "encore-bench",
+      dependencies: [
+        "BookingEngine",
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
+      path: "Sources/EncoreBench",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "BookingEngineTests",
       dependencies: ["BookingEngine"],

@@ -4,52 +4,70 @@ import GRDB
 /// Concerts, halls and dates in SQL, and what is left to sell.
 enum CatalogStore {
   static func concertExists(_ db: Database, _ id: ConcertID) throws -> Bool {
-    try Bool.fetchOne(
-      db, sql: "SELECT EXISTS (SELECT 1 FROM concert WHERE id = ?)", arguments: [id.rawValue])!
+    try db.fetchValue(
+      Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM concert WHERE id = ?)", arguments: [id.rawValue]
+    )!
   }
 
   static func isEmpty(_ db: Database) throws -> Bool {
-    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM concert")! == 0
+    try db.fetchValue(Int.self, sql: "SELECT COUNT(*) FROM concert")! == 0
   }
 
   static func concerts(_ db: Database) throws -> [Concert] {
-    try Row.fetchAll(db, sql: concertSelect + " ORDER BY c.sort_order").map(concert(from:))
+    try db.fetchRows(sql: concertSelect + " ORDER BY c.sort_order").map(concert(from:))
   }
 
   static func concert(_ db: Database, _ id: ConcertID) throws -> Concert {
     guard
-      let row = try Row.fetchOne(
-        db, sql: concertSelect + " WHERE c.id = ?", arguments: [id.rawValue])
+      let row = try db.fetchRow(sql: concertSelect + " WHERE c.id = ?", arguments: [id.rawValue])
     else { throw BookingError.unknownConcert(id) }
     return concert(from: row)
   }
 
   static func dates(_ db: Database, concert: ConcertID, now: Int64) throws -> [ConcertDate] {
-    try Row.fetchAll(
-      db, sql: dateSelect + " WHERE d.concert_id = ?2 GROUP BY d.id ORDER BY d.starts_at, d.id",
+    try db.fetchRows(
+      sql: dateSelect + " WHERE d.concert_id = ?2 GROUP BY d.id ORDER BY d.starts_at, d.id",
       arguments: [now, concert.rawValue]
     ).map { date(from: $0, now: now) }
   }
 
   static func date(_ db: Database, _ id: DateID, now: Int64) throws -> ConcertDate {
     guard
-      let row = try Row.fetchOne(
-        db, sql: dateSelect + " WHERE d.id = ?2 GROUP BY d.id", arguments: [now, id.rawValue])
+      let row = try db.fetchRow(
+        sql: dateSelect + " WHERE d.id = ?2 GROUP BY d.id", arguments: [now, id.rawValue])
     else { throw BookingError.unknownDate(id) }
     return date(from: row, now: now)
   }
 
+  /// A date's concert and start, without counting its seats.
+  static func schedule(_ db: Database, _ id: DateID) throws -> (
+    concertID: ConcertID, startsAt: Int64
+  ) {
+    guard
+      let row = try db.fetchRow(
+        sql: "SELECT concert_id, starts_at FROM concert_date WHERE id = ?", arguments: [id.rawValue]
+      )
+    else { throw BookingError.unknownDate(id) }
+    return (ConcertID(row["concert_id"] as String), row["starts_at"])
+  }
+
+  static func hasUnsoldSeats(_ db: Database, _ id: DateID) throws -> Bool {
+    try db.fetchValue(
+      Bool.self,
+      sql: "SELECT EXISTS (SELECT 1 FROM seat_state WHERE date_id = ? AND sold_to IS NULL)",
+      arguments: [id.rawValue])!
+  }
+
   static func tiers(_ db: Database, concert: ConcertID) throws -> [PriceTier] {
-    try Row.fetchAll(
-      db, sql: "SELECT name, price, rank FROM tier WHERE concert_id = ? ORDER BY rank",
+    try db.fetchRows(
+      sql: "SELECT name, price, rank FROM tier WHERE concert_id = ? ORDER BY rank",
       arguments: [concert.rawValue]
     ).map { PriceTier(name: $0["name"], price: $0["price"], rank: $0["rank"]) }
   }
 
   /// Every seat of a date, as `user` sees it at `now`.
   static func seats(_ db: Database, date: DateID, user: UserID, now: Int64) throws -> [Seat] {
-    try Row.fetchAll(
-      db,
+    try db.fetchRows(
       sql: """
         SELECT s.id, s.label, s.section, s.row_label, s.number, s.grid_row, s.grid_col,
                t.name AS tier, t.price, t.rank, st.holder, st.held_until, st.sold_to
@@ -80,16 +98,17 @@ enum CatalogStore {
 
   /// Adds a catalog's concerts with their seats and dates.
   static func seed(_ db: Database, _ catalog: Catalog) throws {
-    let order = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sort_order), 0) FROM concert")!
+    let order = try db.fetchValue(
+      Int.self, sql: "SELECT COALESCE(MAX(sort_order), 0) FROM concert")!
     for (index, spec) in catalog.concerts.enumerated() {
-      try db.execute(
+      try db.run(
         sql:
           "INSERT INTO concert (id, title, venue, sale_opens_at, sort_order) VALUES (?, ?, ?, ?, ?)",
         arguments: [
           spec.id.rawValue, spec.title, spec.venue, spec.saleOpensAt?.millis, order + index + 1,
         ])
       for tier in spec.tiers {
-        try db.execute(
+        try db.run(
           sql: "INSERT INTO tier (concert_id, name, price, rank) VALUES (?, ?, ?, ?)",
           arguments: [spec.id.rawValue, tier.name, tier.price, tier.rank])
       }
@@ -106,11 +125,11 @@ enum CatalogStore {
         ])
       }
       for date in spec.dates {
-        try db.execute(
+        try db.run(
           sql: "INSERT INTO concert_date (concert_id, starts_at) VALUES (?, ?)",
           arguments: [spec.id.rawValue, date.startsAt.millis])
         let dateID = db.lastInsertedRowID
-        try db.execute(
+        try db.run(
           sql:
             "INSERT INTO seat_state (date_id, seat_id) SELECT ?, id FROM seat WHERE concert_id = ?",
           arguments: [dateID, spec.id.rawValue])
@@ -132,7 +151,7 @@ enum CatalogStore {
       "ledger", "account", "ticket", "seat_state", "payment", "hold_seat", "hold", "queue_token",
       "queue_line", "concert_date", "seat", "tier", "concert",
     ] {
-      try db.execute(sql: "DELETE FROM \(table)")
+      try db.run(sql: "DELETE FROM \(table)")
     }
   }
 

@@ -8,22 +8,22 @@ enum HoldStore {
     _ db: Database, seats requested: [SeatID], date dateID: DateID, user: UserID, token: String,
     now: Int64, policy: BookingPolicy
   ) throws -> Hold {
-    let date = try CatalogStore.date(db, dateID, now: now)
+    let date = try CatalogStore.schedule(db, dateID)
     try QueueStore.authorize(
       db, token: token, user: user, concert: date.concertID, now: now, policy: policy)
-    switch date.availability {
-    case .past: throw BookingError.dateInPast(dateID)
-    case .soldOut: throw BookingError.dateSoldOut(dateID)
-    case .onSale: break
+    guard date.startsAt > now else { throw BookingError.dateInPast(dateID) }
+    guard try CatalogStore.hasUnsoldSeats(db, dateID) else {
+      throw BookingError.dateSoldOut(dateID)
     }
     var seen = Set<SeatID>()
     let seatIDs = requested.filter { seen.insert($0).inserted }
     guard !seatIDs.isEmpty else { throw BookingError.noSeatsChosen }
-    let alreadyYours = try Int.fetchOne(
-      db,
+    let alreadyYours = try db.fetchValue(
+      Int.self,
       sql: """
-        SELECT COUNT(*) FROM seat_state WHERE date_id = ?1
-          AND (sold_to = ?2 OR (sold_to IS NULL AND holder = ?2 AND held_until > ?3))
+        SELECT (SELECT COUNT(*) FROM seat_state WHERE sold_to = ?2 AND date_id = ?1)
+             + (SELECT COUNT(*) FROM seat_state
+                WHERE holder = ?2 AND date_id = ?1 AND sold_to IS NULL AND held_until > ?3)
         """,
       arguments: [dateID.rawValue, user.rawValue, now])!
     guard alreadyYours + seatIDs.count <= policy.maxSeatsPerUser else {
@@ -33,7 +33,7 @@ enum HoldStore {
     let seats = try seatIDs.map { try heldSeat(db, $0, concert: date.concertID) }
     let amount = seats.reduce(0) { $0 + $1.price }
     let expiresAt = now + policy.holdDuration.millis
-    try db.execute(
+    try db.run(
       sql: """
         INSERT INTO hold (user_id, date_id, token, created_at, expires_at, amount)
         VALUES (?, ?, ?, ?, ?, ?)
@@ -53,21 +53,23 @@ enum HoldStore {
       guard db.changesCount == 1 else {
         throw try refusal(db, seat: seat, date: dateID, user: user)
       }
-      try db.execute(
+      try db.run(
         sql: "INSERT INTO hold_seat (hold_id, seat_id, price) VALUES (?, ?, ?)",
         arguments: [holdID, seat.id.rawValue, seat.price])
     }
-    return try fetch(db, HoldID(holdID))
+    return Hold(
+      id: HoldID(holdID), user: user, dateID: dateID, concertID: date.concertID, seats: seats,
+      createdAt: Date(millis: now), expiresAt: Date(millis: expiresAt), amount: amount)
   }
 
   /// Gives the seats back. Releasing a released or expired hold changes nothing.
   static func release(_ db: Database, hold id: HoldID, user: UserID, now: Int64) throws {
     let hold = try owned(db, id, user: user)
     if try PaymentStore.paymentExists(db, hold: id) { throw BookingError.holdAlreadyPaid(id) }
-    try db.execute(
+    try db.run(
       sql: "UPDATE hold SET released_at = ? WHERE id = ? AND released_at IS NULL",
       arguments: [now, hold.id.rawValue])
-    try db.execute(
+    try db.run(
       sql: """
         UPDATE seat_state SET hold_id = NULL, holder = NULL, held_until = NULL
         WHERE hold_id = ? AND sold_to IS NULL
@@ -84,15 +86,13 @@ enum HoldStore {
 
   static func fetch(_ db: Database, _ id: HoldID) throws -> Hold {
     guard
-      let row = try Row.fetchOne(
-        db,
+      let row = try db.fetchRow(
         sql: """
           SELECT h.*, d.concert_id FROM hold h JOIN concert_date d ON d.id = h.date_id WHERE h.id = ?
           """,
         arguments: [id.rawValue])
     else { throw BookingError.unknownHold(id) }
-    let seats = try Row.fetchAll(
-      db,
+    let seats = try db.fetchRows(
       sql: """
         SELECT s.id, s.label, s.tier, hs.price FROM hold_seat hs JOIN seat s ON s.id = hs.seat_id
         WHERE hs.hold_id = ? ORDER BY s.grid_row, s.grid_col
@@ -107,8 +107,9 @@ enum HoldStore {
   }
 
   static func isReleased(_ db: Database, _ id: HoldID) throws -> Bool {
-    try Bool.fetchOne(
-      db, sql: "SELECT released_at IS NOT NULL FROM hold WHERE id = ?", arguments: [id.rawValue])
+    try db.fetchValue(
+      Bool.self, sql: "SELECT released_at IS NOT NULL FROM hold WHERE id = ?",
+      arguments: [id.rawValue])
       ?? false
   }
 
@@ -119,8 +120,7 @@ enum HoldStore {
   private static func heldSeat(_ db: Database, _ id: SeatID, concert: ConcertID) throws -> HeldSeat
   {
     guard
-      let row = try Row.fetchOne(
-        db,
+      let row = try db.fetchRow(
         sql: """
           SELECT s.id, s.label, s.tier, t.price FROM seat s
           JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
@@ -135,8 +135,8 @@ enum HoldStore {
   private static func refusal(_ db: Database, seat: HeldSeat, date: DateID, user: UserID) throws
     -> BookingError
   {
-    let row = try Row.fetchOne(
-      db, sql: "SELECT holder, sold_to FROM seat_state WHERE date_id = ? AND seat_id = ?",
+    let row = try db.fetchRow(
+      sql: "SELECT holder, sold_to FROM seat_state WHERE date_id = ? AND seat_id = ?",
       arguments: [date.rawValue, seat.id.rawValue])
     if (row?["sold_to"] as String?) != nil { return .seatSold(seat.label) }
     if (row?["holder"] as String?) == user.rawValue { return .seatAlreadyYours(seat.label) }

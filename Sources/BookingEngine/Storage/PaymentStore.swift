@@ -20,13 +20,13 @@ enum PaymentStore {
       throw BookingError.insufficientBalance(balance: balance, price: hold.amount)
     }
     let balanceAfter = balance - hold.amount
-    try db.execute(
+    try db.run(
       sql: """
         INSERT INTO payment (hold_id, user_id, amount, paid_at, balance_after) VALUES (?, ?, ?, ?, ?)
         """,
       arguments: [id.rawValue, user.rawValue, hold.amount, now, balanceAfter])
     let paymentID = db.lastInsertedRowID
-    try db.execute(
+    try db.run(
       sql: """
         UPDATE seat_state SET sold_to = ?1, payment_id = ?2, held_until = NULL
         WHERE hold_id = ?3 AND sold_to IS NULL AND held_until > ?4
@@ -37,7 +37,7 @@ enum PaymentStore {
       throw BookingError.holdExpired(id, secondsAgo: 0)
     }
     for seat in hold.seats {
-      try db.execute(
+      try db.run(
         sql:
           "INSERT INTO ticket (payment_id, user_id, date_id, seat_id, price) VALUES (?, ?, ?, ?, ?)",
         arguments: [paymentID, user.rawValue, hold.dateID.rawValue, seat.id.rawValue, seat.price])
@@ -51,14 +51,15 @@ enum PaymentStore {
   }
 
   static func paymentExists(_ db: Database, hold: HoldID) throws -> Bool {
-    try Bool.fetchOne(
-      db, sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE hold_id = ?)", arguments: [hold.rawValue]
+    try db.fetchValue(
+      Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE hold_id = ?)",
+      arguments: [hold.rawValue]
     )!
   }
 
   private static func payment(_ db: Database, hold: Hold) throws -> Payment? {
-    try Row.fetchOne(
-      db, sql: "SELECT * FROM payment WHERE hold_id = ?", arguments: [hold.id.rawValue]
+    try db.fetchRow(
+      sql: "SELECT * FROM payment WHERE hold_id = ?", arguments: [hold.id.rawValue]
     ).map { row in
       Payment(
         id: PaymentID(row["id"]), holdID: hold.id, user: hold.user, amount: row["amount"],
@@ -69,8 +70,7 @@ enum PaymentStore {
   static func tickets(_ db: Database, user: UserID) throws -> [Ticket] {
     let concerts = Dictionary(
       uniqueKeysWithValues: try CatalogStore.concerts(db).map { ($0.id, $0) })
-    return try Row.fetchAll(
-      db,
+    return try db.fetchRows(
       sql: """
         SELECT tk.id AS ticket_id, tk.payment_id, tk.date_id, tk.price, d.concert_id, d.starts_at,
                s.id, s.label, s.tier, p.paid_at

@@ -5,13 +5,14 @@ import GRDB
 /// moves the balance and writes the ledger entry together.
 enum PointStore {
   static func balance(_ db: Database, user: UserID) throws -> Int64 {
-    try Int64.fetchOne(
-      db, sql: "SELECT balance FROM account WHERE user_id = ?", arguments: [user.rawValue]) ?? 0
+    try db.fetchValue(
+      Int64.self, sql: "SELECT balance FROM account WHERE user_id = ?", arguments: [user.rawValue])
+      ?? 0
   }
 
   static func account(_ db: Database, user: UserID) throws -> PointAccount {
-    let ledger = try Row.fetchAll(
-      db, sql: "SELECT * FROM ledger WHERE user_id = ? ORDER BY id", arguments: [user.rawValue]
+    let ledger = try db.fetchRows(
+      sql: "SELECT * FROM ledger WHERE user_id = ? ORDER BY id", arguments: [user.rawValue]
     ).map { row in
       PointEntry(
         id: row["id"], kind: PointEntry.Kind(rawValue: row["kind"]) ?? .charge, delta: row["delta"],
@@ -38,13 +39,14 @@ enum PointStore {
     _ db: Database, user: UserID, kind: PointEntry.Kind, delta: Int64, paymentID: Int64?, now: Int64
   ) throws -> PointEntry {
     let balanceAfter =
-      try Int64.fetchOne(
-        db, sql: "UPDATE account SET balance = balance + ? WHERE user_id = ? RETURNING balance",
+      try db.fetchValue(
+        Int64.self,
+        sql: "UPDATE account SET balance = balance + ? WHERE user_id = ? RETURNING balance",
         arguments: [delta, user.rawValue])
-      ?? Int64.fetchOne(
-        db, sql: "INSERT INTO account (user_id, balance) VALUES (?, ?) RETURNING balance",
+      ?? db.fetchValue(
+        Int64.self, sql: "INSERT INTO account (user_id, balance) VALUES (?, ?) RETURNING balance",
         arguments: [user.rawValue, delta])!
-    try db.execute(
+    try db.run(
       sql: """
         INSERT INTO ledger (user_id, kind, delta, balance_after, payment_id, at)
         VALUES (?, ?, ?, ?, ?, ?)

@@ -12,12 +12,11 @@ enum QueueStore {
     guard try CatalogStore.concertExists(db, concert) else {
       throw BookingError.unknownConcert(concert)
     }
-    try db.execute(
+    try db.run(
       sql: "INSERT OR IGNORE INTO queue_line (concert_id) VALUES (?)", arguments: [concert.rawValue]
     )
     try advance(db, concert: concert, now: now, policy: policy)
-    if let live = try Row.fetchOne(
-      db,
+    if let live = try db.fetchRow(
       sql: """
         SELECT * FROM queue_token
         WHERE concert_id = ? AND user_id = ? AND state IN ('waiting', 'active')
@@ -27,14 +26,14 @@ enum QueueStore {
       try touch(db, live, now: now, policy: policy)
       return try TokenRow.fetch(db, token: live.token)!
     }
-    let seq = try Int64.fetchOne(
-      db,
+    let seq = try db.fetchValue(
+      Int64.self,
       sql:
         "UPDATE queue_line SET next_seq = next_seq + 1 WHERE concert_id = ? RETURNING next_seq - 1",
       arguments: [concert.rawValue])!
     let ahead = try waitingCount(db, concert: concert)
     let token = newToken()
-    try db.execute(
+    try db.run(
       sql: """
         INSERT INTO queue_token (token, concert_id, user_id, seq, state, issued_at, last_seen_at, ahead_at_join)
         VALUES (?, ?, ?, ?, 'waiting', ?, ?, ?)
@@ -85,6 +84,11 @@ enum QueueStore {
   ) throws -> TokenRow {
     let row = try owned(db, token: token, user: user)
     guard row.concertID == concert else { throw BookingError.tokenForAnotherConcert(row.concertID) }
+    // The hot path: an active token in use needs no look at the rest of the line.
+    if row.state == .active, let until = row.activeUntil, until > now {
+      try touch(db, row, now: now, policy: policy)
+      return row
+    }
     try advance(db, concert: concert, now: now, policy: policy)
     let current = try TokenRow.fetch(db, token: token)!
     switch current.state {
@@ -100,7 +104,7 @@ enum QueueStore {
 
   /// Marks a token used after a payment, freeing its slot.
   static func markUsed(_ db: Database, token: String) throws {
-    try db.execute(
+    try db.run(
       sql: "UPDATE queue_token SET state = 'used' WHERE token = ? AND state = 'active'",
       arguments: [token])
   }
@@ -117,13 +121,13 @@ enum QueueStore {
   private static func advance(
     _ db: Database, concert: ConcertID, now: Int64, policy: BookingPolicy
   ) throws {
-    try db.execute(
+    try db.run(
       sql: """
         UPDATE queue_token SET state = 'expired'
         WHERE concert_id = ? AND state = 'active' AND active_until <= ?
         """,
       arguments: [concert.rawValue, now])
-    try db.execute(
+    try db.run(
       sql: """
         UPDATE queue_token SET state = 'left'
         WHERE concert_id = ? AND state = 'waiting' AND last_seen_at <= ?
@@ -138,9 +142,8 @@ enum QueueStore {
   ) throws {
     var room = Int.max
     if let capacity = policy.activeCapacity {
-      let active = try Int.fetchOne(
-        db,
-        sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'active'",
+      let active = try db.fetchValue(
+        Int.self, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'active'",
         arguments: [concert.rawValue])!
       room = min(room, capacity - active)
     }
@@ -148,7 +151,7 @@ enum QueueStore {
       room = min(room, rate - (try admittedSince(db, concert: concert, since: now - 60_000)))
     }
     guard room > 0 else { return }
-    try db.execute(
+    try db.run(
       sql: """
         UPDATE queue_token SET state = 'active', admitted_at = ?, active_until = ?, last_seen_at = ?
         WHERE token IN (
@@ -161,7 +164,7 @@ enum QueueStore {
   private static func touch(_ db: Database, _ row: TokenRow, now: Int64, policy: BookingPolicy)
     throws
   {
-    try db.execute(
+    try db.run(
       sql: """
         UPDATE queue_token
         SET last_seen_at = ?1,
@@ -172,23 +175,23 @@ enum QueueStore {
   }
 
   private static func aheadCount(_ db: Database, _ row: TokenRow) throws -> Int {
-    try Int.fetchOne(
-      db,
+    try db.fetchValue(
+      Int.self,
       sql:
         "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'waiting' AND seq < ?",
       arguments: [row.concertID.rawValue, row.seq])!
   }
 
   private static func waitingCount(_ db: Database, concert: ConcertID) throws -> Int {
-    try Int.fetchOne(
-      db, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'waiting'",
+    try db.fetchValue(
+      Int.self, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'waiting'",
       arguments: [concert.rawValue])!
   }
 
   private static func admittedSince(_ db: Database, concert: ConcertID, since: Int64) throws -> Int
   {
-    try Int.fetchOne(
-      db, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
+    try db.fetchValue(
+      Int.self, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
       arguments: [concert.rawValue, since])!
   }
 }

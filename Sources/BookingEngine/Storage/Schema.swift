@@ -80,6 +80,8 @@ enum Schema {
       PRIMARY KEY (date_id, seat_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX seat_state_by_hold ON seat_state(hold_id);
+    CREATE INDEX seat_state_by_holder ON seat_state(holder, date_id) WHERE holder IS NOT NULL;
+    CREATE INDEX seat_state_by_buyer ON seat_state(sold_to, date_id) WHERE sold_to IS NOT NULL;
 
     CREATE TABLE payment (
       id INTEGER PRIMARY KEY,

@@ -32,8 +32,8 @@ struct TokenRow: Sendable {
   }
 
   static func fetch(_ db: Database, token: String) throws -> TokenRow? {
-    try Row.fetchOne(
-      db, sql: "SELECT * FROM queue_token WHERE token = ?", arguments: [token]
+    try db.fetchRow(
+      sql: "SELECT * FROM queue_token WHERE token = ?", arguments: [token]
     ).map(TokenRow.init(row:))
   }
 
