@@ -1,0 +1,64 @@
+import BookingEngine
+import Foundation
+
+/// A place in line, for `queue join` and `queue status`. Every key is always present;
+/// those that do not apply to the state are `null`.
+struct QueueOutput: Encodable {
+  var concert: String
+  var token: String
+  /// `before_opening`, `waiting`, `active`, `used`, `expired` or `left`.
+  var state: String
+  /// People still waiting ahead plus one, while waiting.
+  var position: Int?
+  var ahead: Int?
+  var waitingCount: Int
+  var admittedLastMinute: Int
+  var estimatedWaitSeconds: Double?
+  var activeUntil: Date?
+  var opensAt: Date?
+  var issuedAt: Date
+
+  init(_ status: QueueStatus) {
+    concert = status.token.concertID.rawValue
+    token = status.token.value.rawValue
+    waitingCount = status.waitingCount
+    admittedLastMinute = status.admittedLastMinute
+    estimatedWaitSeconds = status.estimatedWait.map { $0.rounded() }
+    issuedAt = status.token.issuedAt
+    switch status.state {
+    case .beforeOpening(let opens):
+      state = "before_opening"
+      opensAt = opens
+    case .waiting(let position, let ahead):
+      state = "waiting"
+      self.position = position
+      self.ahead = ahead
+    case .active(let until):
+      state = "active"
+      activeUntil = until
+    case .used: state = "used"
+    case .expired: state = "expired"
+    case .left: state = "left"
+    }
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case concert, token, state, position, ahead, waitingCount, admittedLastMinute
+    case estimatedWaitSeconds, activeUntil, opensAt, issuedAt
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(concert, forKey: .concert)
+    try container.encode(token, forKey: .token)
+    try container.encode(state, forKey: .state)
+    try container.encode(position, forKey: .position)
+    try container.encode(ahead, forKey: .ahead)
+    try container.encode(waitingCount, forKey: .waitingCount)
+    try container.encode(admittedLastMinute, forKey: .admittedLastMinute)
+    try container.encode(estimatedWaitSeconds, forKey: .estimatedWaitSeconds)
+    try container.encode(activeUntil, forKey: .activeUntil)
+    try container.encode(opensAt, forKey: .opensAt)
+    try container.encode(issuedAt, forKey: .issuedAt)
+  }
+}

@@ -1,0 +1,55 @@
+import BookingEngine
+
+/// Finding the caller's token for what a command touches.
+extension Session {
+  /// The caller for `concert`, from the jar; refuses with "Join the queue first" when the
+  /// jar has none (or the database no longer knows it).
+  func caller(for concert: ConcertID) async throws -> Caller {
+    guard try await engine.concerts().contains(where: { $0.id == concert }) else {
+      throw BookingError.unknownConcert(concert)
+    }
+    guard let token = jar.token(for: concert) else { throw CLIError.notInQueue(concert) }
+    return caller(token)
+  }
+
+  /// Runs `body` with the caller, dropping a token the database does not know (after
+  /// `demo --reset`, say) and asking the user to join again.
+  func withCaller<T: Sendable>(
+    for concert: ConcertID, _ body: (Caller) async throws -> T
+  ) async throws -> T {
+    let caller = try await caller(for: concert)
+    do {
+      return try await body(caller)
+    } catch BookingError.unknownToken {
+      jar.remove(for: concert)
+      throw CLIError.notInQueue(concert)
+    }
+  }
+
+  /// The seat map of `date` with the caller whose token opened it.
+  ///
+  /// The engine has no token-free way to tell which concert a date belongs to, so this
+  /// tries each token in the jar: the date's own concert's token is the one the engine
+  /// does not refuse as "for another concert".
+  func seatMap(of date: DateID) async throws -> (map: SeatMap, caller: Caller) {
+    for (concert, token) in jar.all() {
+      do {
+        let caller = caller(token)
+        return (try await engine.seats(on: date, caller), caller)
+      } catch BookingError.tokenForAnotherConcert {
+        continue
+      } catch BookingError.unknownToken {
+        jar.remove(for: concert)
+      } catch BookingError.tokenOfAnotherUser {
+        jar.remove(for: concert)
+      }
+    }
+    // No token fits: say whether the date exists at all before asking to join.
+    do {
+      _ = try await engine.seats(on: date, caller(TokenValue("")))
+    } catch BookingError.unknownDate(let id) {
+      throw BookingError.unknownDate(id)
+    } catch {}
+    throw CLIError.notInQueue(nil)
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@Suite("encore pay")
+struct PayCommandTests {
+  @Test func payingWithTooFewPointsSaysHowManyAreMissing() async throws {
+    let sandbox = try Sandbox()
+    try await sandbox.join()
+    #expect(try await sandbox.encore("hold", "2", "14", "15").status == 0)
+    try await sandbox.charge(100_000)
+    let result = try await sandbox.encore("pay", "1", "--json")
+    #expect(result.status == 1)
+    #expect(try result.errorCode() == "insufficient_balance")
+    #expect(result.stderr.contains("200,000 won short"))
+    let plain = try await sandbox.encore("pay", "1")
+    #expect(plain.status == 1)
+    #expect(plain.stdout.isEmpty)
+    #expect(plain.stderr.contains("Insufficient balance: balance 100,000 won, price 300,000 won"))
+  }
+
+  @Test func payingReturnsThePaymentAndTheNewBalance() async throws {
+    let sandbox = try Sandbox()
+    try await sandbox.join()
+    #expect(try await sandbox.encore("hold", "2", "14", "15").status == 0)
+    try await sandbox.charge(1_000_000)
+    let result = try await sandbox.encore("pay", "1", "--json")
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try result.json()
+    #expect(json["payment_id"] as? Int == 1)
+    #expect(json["hold_id"] as? Int == 1)
+    #expect(json["amount"] as? Int == 300_000)
+    #expect(json["balance"] as? Int == 700_000)
+    #expect((json["seats"] as? [[String: Any]])?.count == 2)
+    #expect((json["paid_at"] as? String)?.hasSuffix("Z") == true)
+  }
+
+  @Test func theTableFormSaysWhatWasPaid() async throws {
+    let sandbox = try Sandbox()
+    try await sandbox.join()
+    #expect(try await sandbox.encore("hold", "2", "20").status == 0)
+    try await sandbox.charge(150_000)
+    let result = try await sandbox.encore("pay", "1")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("Paid 150,000 won for seats 20 (payment 1)."))
+    #expect(result.stdout.contains("Balance: 0 won"))
+  }
+
+  @Test func payingAnUnknownOrSomeoneElsesHoldIsRefused() async throws {
+    let sandbox = try Sandbox()
+    try await sandbox.join()
+    let unknown = try await sandbox.encore("pay", "7", "--json")
+    #expect(unknown.status == 1)
+    #expect(try unknown.errorCode() == "unknown_hold")
+    #expect(try await sandbox.encore("hold", "2", "14").status == 0)
+    let other = try await sandbox.as("bob").encore("pay", "1", "--json")
+    #expect(try other.errorCode() == "hold_of_another_user")
+  }
+
+  @Test func payingAgainUsesUpTheTokenSoTheNextHoldNeedsANewPlace() async throws {
+    let sandbox = try Sandbox()
+    try await sandbox.join()
+    #expect(try await sandbox.encore("hold", "2", "14").status == 0)
+    try await sandbox.charge(150_000)
+    #expect(try await sandbox.encore("pay", "1").status == 0)
+    let next = try await sandbox.encore("hold", "2", "16", "--json")
+    #expect(try next.errorCode() == "token_used")
+    try await sandbox.join()
+    #expect(try await sandbox.encore("hold", "2", "16").status == 0)
+  }
+}
+
+extension Sandbox {
+  /// Adds points as this user, expecting success.
+  func charge(_ amount: Int) async throws {
+    let result = try await encore("points", "charge", "\(amount)")
+    #expect(result.status == 0, "charge failed: \(result.stderr)")
+  }
+}
