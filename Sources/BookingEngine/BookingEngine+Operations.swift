@@ -8,19 +8,41 @@ extension BookingEngine {
   /// Puts `user` in line for `concert`, or returns their place if they are in line already.
   public func issueToken(user: UserID, concert: ConcertID) async throws -> QueueToken {
     try Self.validate(user)
-    return try await inTransaction { db, now, policy in
+    return try await inTransaction { db, context in
       try QueueStore.issue(
-        db, user: user, concert: concert, now: now, policy: policy,
-        newToken: Self.makeTokenValue
+        db, user: user, concert: concert, context: context, newToken: Self.makeTokenValue
       ).publicToken
     }
   }
 
   /// Where the caller stands in line. Reading it may let the next people in.
   public func queueStatus(_ caller: Caller) async throws -> QueueStatus {
-    try await inTransaction { db, now, policy in
-      try QueueStore.status(
-        db, token: caller.token.rawValue, user: caller.user, now: now, policy: policy)
+    // Most polls change nothing: answer them from a snapshot, without the write lock.
+    if let status = try await inSnapshot({ db, context in
+      try QueueStore.peekStatus(
+        db, token: caller.token.rawValue, user: caller.user, context: context)
+    }) {
+      return status
+    }
+    return try await inTransaction { db, context in
+      try QueueStore.status(db, token: caller.token.rawValue, user: caller.user, context: context)
+    }
+  }
+
+  /// Leaves the line, or ends an active turn, freeing the place for the next person.
+  public func leaveQueue(_ caller: Caller) async throws {
+    try await inTransaction { db, context in
+      try QueueStore.leave(db, token: caller.token.rawValue, user: caller.user, context: context)
+    }
+  }
+
+  /// Stops letting people in to `concert` (the line keeps its order), or starts again.
+  public func setAdmissionPaused(_ paused: Bool, concert: ConcertID) async throws {
+    try await inTransaction { db, context in
+      guard try CatalogStore.concertExists(db, concert) else {
+        throw BookingError.unknownConcert(concert)
+      }
+      try QueueStore.setPaused(db, concert: concert, paused: paused, context: context)
     }
   }
 
@@ -33,28 +55,26 @@ extension BookingEngine {
 
   /// The concert's dates with seats left; past and sold-out dates are marked.
   public func dates(of concert: ConcertID, _ caller: Caller) async throws -> [ConcertDate] {
-    try await inTransaction { db, now, policy in
+    try await inTransaction { db, context in
       guard try CatalogStore.concertExists(db, concert) else {
         throw BookingError.unknownConcert(concert)
       }
       try QueueStore.authorize(
-        db, token: caller.token.rawValue, user: caller.user, concert: concert, now: now,
-        policy: policy)
-      return try CatalogStore.dates(db, concert: concert, now: now)
+        db, token: caller.token.rawValue, user: caller.user, concert: concert, context: context)
+      return try CatalogStore.dates(db, concert: concert, now: context.now)
     }
   }
 
   /// Every seat of a date with its state as the caller sees it.
   public func seats(on date: DateID, _ caller: Caller) async throws -> SeatMap {
-    try await inTransaction { db, now, policy in
-      let concertDate = try CatalogStore.date(db, date, now: now)
+    try await inTransaction { db, context in
+      let concertDate = try CatalogStore.date(db, date, now: context.now)
       try QueueStore.authorize(
         db, token: caller.token.rawValue, user: caller.user, concert: concertDate.concertID,
-        now: now,
-        policy: policy)
+        context: context)
       return SeatMap(
         concert: try CatalogStore.concert(db, concertDate.concertID), date: concertDate,
-        seats: try CatalogStore.seats(db, date: date, user: caller.user, now: now),
+        seats: try CatalogStore.seats(db, date: date, user: caller.user, now: context.now),
         tiers: try CatalogStore.tiers(db, concert: concertDate.concertID))
     }
   }
@@ -63,17 +83,17 @@ extension BookingEngine {
 
   /// Holds all of `seats` on `date` for the policy's hold duration, or none of them.
   public func hold(seats: [SeatID], on date: DateID, _ caller: Caller) async throws -> Hold {
-    try await inTransaction { db, now, policy in
+    try await inTransaction { db, context in
       try HoldStore.hold(
-        db, seats: seats, date: date, user: caller.user, token: caller.token.rawValue, now: now,
-        policy: policy)
+        db, seats: seats, date: date, user: caller.user, token: caller.token.rawValue,
+        context: context)
     }
   }
 
   /// Gives a hold's seats back at once. Needs no token: a hold is always its owner's to drop.
   public func release(hold: HoldID, user: UserID) async throws {
-    try await inTransaction { db, now, _ in
-      try HoldStore.release(db, hold: hold, user: user, now: now)
+    try await inTransaction { db, context in
+      try HoldStore.release(db, hold: hold, user: user, now: context.now)
     }
   }
 
@@ -85,9 +105,9 @@ extension BookingEngine {
   /// Pays for a hold with points: deducts, sells the seats and uses up the token, atomically.
   /// Paying a paid hold again returns the first payment and charges nothing.
   public func pay(hold: HoldID, _ caller: Caller) async throws -> Payment {
-    try await inTransaction { db, now, policy in
+    try await inTransaction { db, context in
       try PaymentStore.pay(
-        db, hold: hold, user: caller.user, token: caller.token.rawValue, now: now, policy: policy)
+        db, hold: hold, user: caller.user, token: caller.token.rawValue, context: context)
     }
   }
 
@@ -111,8 +131,8 @@ extension BookingEngine {
     guard amount <= policy.maxCharge else {
       throw BookingError.chargeTooLarge(amount, limit: policy.maxCharge)
     }
-    return try await inTransaction { db, now, policy in
-      try PointStore.charge(db, user: user, amount: amount, now: now, policy: policy)
+    return try await inTransaction { db, context in
+      try PointStore.charge(db, user: user, amount: amount, context: context)
     }
   }
 

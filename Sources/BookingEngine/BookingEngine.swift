@@ -21,12 +21,18 @@ import GRDB
 public final class BookingEngine: Sendable {
   public let policy: BookingPolicy
   public let clock: any BookingClock
+  /// Dice for the fair draw at sale opening.
+  public let random: any RandomSource
   let database: BookingDatabase
 
-  init(database: BookingDatabase, policy: BookingPolicy, clock: any BookingClock) {
+  init(
+    database: BookingDatabase, policy: BookingPolicy, clock: any BookingClock,
+    random: any RandomSource
+  ) {
     self.database = database
     self.policy = policy
     self.clock = clock
+    self.random = random
   }
 
   /// Opens the database file at `path`, creating and migrating it if needed.
@@ -35,32 +41,44 @@ public final class BookingEngine: Sendable {
   ///   loss (`synchronous=FULL`); `false` trades that for speed.
   public static func open(
     path: String, policy: BookingPolicy = BookingPolicy(), clock: any BookingClock = SystemClock(),
-    durable: Bool = true
+    random: any RandomSource = SystemRandomSource(), durable: Bool = true
   ) throws -> BookingEngine {
     BookingEngine(
-      database: try BookingDatabase.open(path: path, durable: durable), policy: policy, clock: clock
-    )
+      database: try BookingDatabase.open(path: path, durable: durable), policy: policy,
+      clock: clock,
+      random: random)
   }
 
   /// An engine on a private in-memory database, for tests and previews.
   public static func inMemory(
-    policy: BookingPolicy = BookingPolicy(), clock: any BookingClock = SystemClock()
+    policy: BookingPolicy = BookingPolicy(), clock: any BookingClock = SystemClock(),
+    random: any RandomSource = SystemRandomSource()
   ) throws -> BookingEngine {
-    BookingEngine(database: try BookingDatabase.inMemory(), policy: policy, clock: clock)
+    BookingEngine(
+      database: try BookingDatabase.inMemory(), policy: policy, clock: clock, random: random)
   }
 
   /// The database file this engine uses (`:memory:` for an in-memory one).
   public var path: String { database.path }
 
-  var now: Int64 { clock.now().millis }
+  var context: StoreContext {
+    StoreContext(now: clock.now().millis, policy: policy, random: random)
+  }
 
-  /// Runs `body` in one write transaction with the current time and policy.
+  /// Runs `body` in one IMMEDIATE transaction with the current time and policy.
   func inTransaction<T: Sendable>(
-    _ body: @escaping @Sendable (_ db: Database, _ now: Int64, _ policy: BookingPolicy) throws -> T
+    _ body: @escaping @Sendable (_ db: Database, _ context: StoreContext) throws -> T
   ) async throws -> T {
-    let now = self.now
-    let policy = self.policy
-    return try await database.transaction { db in try body(db, now, policy) }
+    let context = self.context
+    return try await database.transaction { db in try body(db, context) }
+  }
+
+  /// Runs `body` on a snapshot, without the write lock.
+  func inSnapshot<T: Sendable>(
+    _ body: @escaping @Sendable (_ db: Database, _ context: StoreContext) throws -> T
+  ) async throws -> T {
+    let context = self.context
+    return try await database.read { db in try body(db, context) }
   }
 }
 

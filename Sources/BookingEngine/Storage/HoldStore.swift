@@ -6,11 +6,13 @@ import GRDB
 enum HoldStore {
   static func hold(
     _ db: Database, seats requested: [SeatID], date dateID: DateID, user: UserID, token: String,
-    now: Int64, policy: BookingPolicy
+    context: StoreContext
   ) throws -> Hold {
+    let now = context.now
+    let policy = context.policy
     let date = try CatalogStore.schedule(db, dateID)
     try QueueStore.authorize(
-      db, token: token, user: user, concert: date.concertID, now: now, policy: policy)
+      db, token: token, user: user, concert: date.concertID, context: context)
     guard date.startsAt > now else { throw BookingError.dateInPast(dateID) }
     guard try CatalogStore.hasUnsoldSeats(db, dateID) else {
       throw BookingError.dateSoldOut(dateID)

@@ -4,12 +4,13 @@ import GRDB
 /// Paying for a hold in SQL: one transaction that checks, deducts, sells and records.
 enum PaymentStore {
   static func pay(
-    _ db: Database, hold id: HoldID, user: UserID, token: String, now: Int64, policy: BookingPolicy
+    _ db: Database, hold id: HoldID, user: UserID, token: String, context: StoreContext
   ) throws -> Payment {
+    let now = context.now
     let hold = try HoldStore.owned(db, id, user: user)
     if let earlier = try payment(db, hold: hold) { return earlier }
     try QueueStore.authorize(
-      db, token: token, user: user, concert: hold.concertID, now: now, policy: policy)
+      db, token: token, user: user, concert: hold.concertID, context: context)
     if try HoldStore.isReleased(db, id) { throw BookingError.holdReleased(id) }
     let expiresAt = hold.expiresAt.millis
     guard expiresAt > now else {

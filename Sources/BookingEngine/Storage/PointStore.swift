@@ -23,8 +23,10 @@ enum PointStore {
   }
 
   static func charge(
-    _ db: Database, user: UserID, amount: Int64, now: Int64, policy: BookingPolicy
+    _ db: Database, user: UserID, amount: Int64, context: StoreContext
   ) throws -> PointEntry {
+    let now = context.now
+    let policy = context.policy
     let balance = try balance(db, user: user)
     guard balance <= policy.maxBalance - amount else {
       throw BookingError.balanceCapExceeded(

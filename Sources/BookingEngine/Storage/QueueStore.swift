@@ -1,21 +1,30 @@
 import Foundation
 import GRDB
 
-/// The waiting line in SQL: joining, admission in arrival order, expiry, and the
-/// check that a caller holds an active token.
+/// The waiting line in SQL: joining, admission in arrival order, expiry, the fair draw
+/// at sale opening, and the check that a caller holds an active token.
+///
+/// A status poll is read-only unless something is due (admission, a sweep, a touch),
+/// so thousands of pollers do not queue for the write lock.
 enum QueueStore {
+  /// How often a waiter's polls are written down (well inside the grace period).
+  static func touchInterval(_ policy: BookingPolicy) -> Int64 {
+    min(30_000, policy.waitingGracePeriod.millis / 4)
+  }
+
+  /// How often a line looks for waiters who stopped polling.
+  static let sweepInterval: Int64 = 5_000
+
   /// Returns the caller's live token for the concert, or puts them at the back of the line.
   static func issue(
-    _ db: Database, user: UserID, concert: ConcertID, now: Int64, policy: BookingPolicy,
+    _ db: Database, user: UserID, concert: ConcertID, context: StoreContext,
     newToken: () -> String
   ) throws -> TokenRow {
     guard try CatalogStore.concertExists(db, concert) else {
       throw BookingError.unknownConcert(concert)
     }
-    try db.run(
-      sql: "INSERT OR IGNORE INTO queue_line (concert_id) VALUES (?)", arguments: [concert.rawValue]
-    )
-    try advance(db, concert: concert, now: now, policy: policy)
+    _ = try QueueLine.ensure(db, concert, now: context.now)
+    let line = try advance(db, concert: concert, context: context)
     if let live = try db.fetchRow(
       sql: """
         SELECT * FROM queue_token
@@ -23,83 +32,106 @@ enum QueueStore {
         """,
       arguments: [concert.rawValue, user.rawValue]
     ).map(TokenRow.init(row:)) {
-      try touch(db, live, now: now, policy: policy)
+      try touch(db, live, context: context)
       return try TokenRow.fetch(db, token: live.token)!
     }
-    let seq = try db.fetchValue(
-      Int64.self,
-      sql:
-        "UPDATE queue_line SET next_seq = next_seq + 1 WHERE concert_id = ? RETURNING next_seq - 1",
-      arguments: [concert.rawValue])!
-    let ahead = try waitingCount(db, concert: concert)
     let token = newToken()
+    var seq: Int64?
+    if line.opened {
+      seq = try db.fetchValue(
+        Int64.self,
+        sql:
+          "UPDATE queue_line SET next_seq = next_seq + 1 WHERE concert_id = ? RETURNING next_seq - 1",
+        arguments: [concert.rawValue])
+    }
     try db.run(
       sql: """
         INSERT INTO queue_token (token, concert_id, user_id, seq, state, issued_at, last_seen_at, ahead_at_join)
         VALUES (?, ?, ?, ?, 'waiting', ?, ?, ?)
         """,
-      arguments: [token, concert.rawValue, user.rawValue, seq, now, now, ahead])
-    try admit(db, concert: concert, now: now, policy: policy)
+      arguments: [
+        token, concert.rawValue, user.rawValue, seq, context.now, context.now, line.waitingCount,
+      ])
+    if let seq {
+      try QueueIndex.add(db, concert: concert, seqs: [seq], delta: 1)
+      try admit(db, concert: concert, context: context)
+    }
     return try TokenRow.fetch(db, token: token)!
   }
 
-  /// Reads where a token stands, letting people in first if there is room.
+  /// Where a token stands, read without the write lock; nil when a write is due first.
+  static func peekStatus(
+    _ db: Database, token: String, user: UserID, context: StoreContext
+  ) throws -> QueueStatus? {
+    let row = try owned(db, token: token, user: user)
+    guard let line = try QueueLine.fetch(db, row.concertID),
+      try !writeIsDue(db, row: row, line: line, context: context)
+    else { return nil }
+    return try status(db, row: row, line: line, now: context.now)
+  }
+
+  /// Where a token stands, after letting people in if there is room.
   static func status(
-    _ db: Database, token: String, user: UserID, now: Int64, policy: BookingPolicy
+    _ db: Database, token: String, user: UserID, context: StoreContext
   ) throws -> QueueStatus {
     let row = try owned(db, token: token, user: user)
-    try advance(db, concert: row.concertID, now: now, policy: policy)
+    var line = try advance(db, concert: row.concertID, context: context)
     var current = try TokenRow.fetch(db, token: token)!
     if current.state == .waiting {
-      try touch(db, current, now: now, policy: policy)
+      try touch(db, current, context: context)
       current = try TokenRow.fetch(db, token: token)!
+      line = try QueueLine.fetch(db, row.concertID)!
     }
-    let state: QueueStatus.State
-    var ahead = 0
-    switch current.state {
-    case .waiting:
-      ahead = try aheadCount(db, current)
-      state = .waiting(position: ahead + 1, ahead: ahead)
-    case .active: state = .active(until: Date(millis: current.activeUntil ?? now))
-    case .used: state = .used
-    case .expired: state = .expired
-    case .left: state = .left
-    }
-    let admitted = try admittedSince(db, concert: current.concertID, since: now - 60_000)
-    let eta: TimeInterval? =
-      if case .waiting = state, admitted > 0 { Double(ahead + 1) / (Double(admitted) / 60) } else {
-        nil
-      }
-    return QueueStatus(
-      token: current.publicToken, state: state, aheadAtJoin: current.aheadAtJoin,
-      waitingCount: try waitingCount(db, concert: current.concertID),
-      admittedLastMinute: admitted, estimatedWait: eta)
+    return try status(db, row: current, line: line, now: context.now)
   }
 
   /// Checks that `token` is the caller's active token for `concert`, and keeps it alive.
   @discardableResult
   static func authorize(
-    _ db: Database, token: String, user: UserID, concert: ConcertID, now: Int64,
-    policy: BookingPolicy
+    _ db: Database, token: String, user: UserID, concert: ConcertID, context: StoreContext
   ) throws -> TokenRow {
     let row = try owned(db, token: token, user: user)
-    guard row.concertID == concert else { throw BookingError.tokenForAnotherConcert(row.concertID) }
+    guard row.concertID == concert else {
+      throw BookingError.tokenForAnotherConcert(row.concertID)
+    }
     // The hot path: an active token in use needs no look at the rest of the line.
-    if row.state == .active, let until = row.activeUntil, until > now {
-      try touch(db, row, now: now, policy: policy)
+    if row.state == .active, let until = row.activeUntil, until > context.now {
+      try touch(db, row, context: context)
       return row
     }
-    try advance(db, concert: concert, now: now, policy: policy)
+    let line = try advance(db, concert: concert, context: context)
     let current = try TokenRow.fetch(db, token: token)!
     switch current.state {
-    case .waiting: throw BookingError.stillWaiting(position: try aheadCount(db, current) + 1)
+    case .waiting:
+      guard let seq = current.seq else {
+        throw BookingError.saleNotOpen(opensAt: Date(millis: line.opensAt ?? context.now))
+      }
+      let ahead = try QueueIndex.waitingBefore(db, concert: concert, seq: seq)
+      throw BookingError.stillWaiting(position: ahead + 1)
     case .used: throw BookingError.tokenUsed
     case .expired: throw BookingError.tokenExpired
     case .left: throw BookingError.leftTheLine
     case .active:
-      try touch(db, current, now: now, policy: policy)
+      try touch(db, current, context: context)
       return current
     }
+  }
+
+  /// Leaves the line (or gives up an active turn) at once, freeing the place for others.
+  static func leave(_ db: Database, token: String, user: UserID, context: StoreContext) throws {
+    let row = try owned(db, token: token, user: user)
+    switch row.state {
+    case .waiting:
+      try db.run(sql: "UPDATE queue_token SET state = 'left' WHERE token = ?", arguments: [token])
+      if let seq = row.seq {
+        try QueueIndex.add(db, concert: row.concertID, seqs: [seq], delta: -1)
+      }
+    case .active:
+      try db.run(
+        sql: "UPDATE queue_token SET state = 'expired' WHERE token = ?", arguments: [token])
+    case .used, .expired, .left: return
+    }
+    try admit(db, concert: row.concertID, context: context)
   }
 
   /// Marks a token used after a payment, freeing its slot.
@@ -107,6 +139,17 @@ enum QueueStore {
     try db.run(
       sql: "UPDATE queue_token SET state = 'used' WHERE token = ? AND state = 'active'",
       arguments: [token])
+  }
+
+  /// Stops or restarts letting people in (an operator's switch).
+  static func setPaused(_ db: Database, concert: ConcertID, paused: Bool, context: StoreContext)
+    throws
+  {
+    _ = try QueueLine.ensure(db, concert, now: context.now)
+    try db.run(
+      sql: "UPDATE queue_line SET paused = ? WHERE concert_id = ?",
+      arguments: [paused, concert.rawValue])
+    if !paused { try admit(db, concert: concert, context: context) }
   }
 
   // MARK: - Line mechanics
@@ -117,53 +160,161 @@ enum QueueStore {
     return row
   }
 
-  /// Expires idle active tokens and drops waiters gone too long, then admits.
-  private static func advance(
-    _ db: Database, concert: ConcertID, now: Int64, policy: BookingPolicy
-  ) throws {
+  private static func status(_ db: Database, row: TokenRow, line: QueueLine, now: Int64) throws
+    -> QueueStatus
+  {
+    let state: QueueStatus.State
+    var position: Int?
+    switch row.state {
+    case .waiting:
+      if let seq = row.seq {
+        let ahead = try QueueIndex.waitingBefore(db, concert: row.concertID, seq: seq)
+        position = ahead + 1
+        state = .waiting(position: ahead + 1, ahead: ahead)
+      } else {
+        state = .beforeOpening(opensAt: Date(millis: line.opensAt ?? now))
+      }
+    case .active: state = .active(until: Date(millis: row.activeUntil ?? now))
+    case .used: state = .used
+    case .expired: state = .expired
+    case .left: state = .left
+    }
+    let rate = line.ratePerSecond(at: now)
+    let eta: TimeInterval? =
+      if let position, let rate, rate > 0 { Double(position) / rate } else { nil }
+    return QueueStatus(
+      token: row.publicToken, state: state, aheadAtJoin: row.aheadAtJoin,
+      waitingCount: line.waitingCount, admittedLastMinute: Int(((rate ?? 0) * 60).rounded()),
+      estimatedWait: eta)
+  }
+
+  /// Whether reading this status must first change something: open the sale, sweep,
+  /// let people in, or note that the waiter is still there.
+  private static func writeIsDue(
+    _ db: Database, row: TokenRow, line: QueueLine, context: StoreContext
+  ) throws -> Bool {
+    let now = context.now
+    if !line.opened { return (line.opensAt ?? 0) <= now }
+    if now - line.sweptAt >= sweepInterval { return true }
+    if row.state == .waiting && now - row.lastSeenAt >= touchInterval(context.policy) {
+      return true
+    }
+    if row.state == .active && (row.activeUntil ?? 0) <= now { return true }
+    return try line.waitingCount > 0 && !line.paused
+      && admissionRoom(db, concert: row.concertID, context: context) > 0
+  }
+
+  /// Opens the sale if due, expires idle turns, drops waiters gone too long, admits.
+  @discardableResult
+  private static func advance(_ db: Database, concert: ConcertID, context: StoreContext) throws
+    -> QueueLine
+  {
+    var line = try QueueLine.ensure(db, concert, now: context.now)
+    if !line.opened && (line.opensAt ?? 0) <= context.now {
+      try open(db, concert: concert, context: context)
+    }
     try db.run(
       sql: """
         UPDATE queue_token SET state = 'expired'
         WHERE concert_id = ? AND state = 'active' AND active_until <= ?
         """,
-      arguments: [concert.rawValue, now])
-    try db.run(
+      arguments: [concert.rawValue, context.now])
+    if context.now - line.sweptAt >= sweepInterval {
+      let gone = try db.fetchRows(
+        sql: """
+          UPDATE queue_token SET state = 'left'
+          WHERE concert_id = ? AND state = 'waiting' AND last_seen_at <= ? AND seq IS NOT NULL
+          RETURNING seq
+          """,
+        arguments: [concert.rawValue, context.now - context.policy.waitingGracePeriod.millis]
+      ).map { $0["seq"] as Int64 }
+      try QueueIndex.add(db, concert: concert, seqs: gone, delta: -1)
+      try db.run(
+        sql: "UPDATE queue_line SET swept_at = ? WHERE concert_id = ?",
+        arguments: [context.now, concert.rawValue])
+    }
+    try admit(db, concert: concert, context: context)
+    line = try QueueLine.fetch(db, concert)!
+    return line
+  }
+
+  /// The sale opens: everyone who joined before it gets a place in a random order.
+  private static func open(_ db: Database, concert: ConcertID, context: StoreContext) throws {
+    let early = try db.fetchRows(
       sql: """
-        UPDATE queue_token SET state = 'left'
-        WHERE concert_id = ? AND state = 'waiting' AND last_seen_at <= ?
+        SELECT token FROM queue_token WHERE concert_id = ? AND state = 'waiting' AND seq IS NULL
+        ORDER BY rowid
         """,
-      arguments: [concert.rawValue, now - policy.waitingGracePeriod.millis])
-    try admit(db, concert: concert, now: now, policy: policy)
+      arguments: [concert.rawValue]
+    ).map { $0["token"] as String }
+    let first = try db.fetchValue(
+      Int64.self,
+      sql: """
+        UPDATE queue_line SET next_seq = next_seq + ?, opened = 1 WHERE concert_id = ?
+        RETURNING next_seq - ?
+        """,
+      arguments: [early.count, concert.rawValue, early.count])!
+    var seqs: [Int64] = []
+    for (offset, token) in context.random.shuffled(early).enumerated() {
+      let seq = first + Int64(offset)
+      try db.run(
+        sql: "UPDATE queue_token SET seq = ?, ahead_at_join = ? WHERE token = ?",
+        arguments: [seq, offset, token])
+      seqs.append(seq)
+    }
+    try QueueIndex.add(db, concert: concert, seqs: seqs, delta: 1)
+  }
+
+  /// How many more may be let in now, by capacity and by rate.
+  private static func admissionRoom(_ db: Database, concert: ConcertID, context: StoreContext)
+    throws -> Int
+  {
+    var room = Int.max
+    if let capacity = context.policy.activeCapacity {
+      let active = try db.fetchValue(
+        Int.self,
+        sql: """
+          SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'active' AND active_until > ?
+          """,
+        arguments: [concert.rawValue, context.now])!
+      room = min(room, capacity - active)
+    }
+    if let rate = context.policy.admissionsPerMinute {
+      let recent = try db.fetchValue(
+        Int.self,
+        sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
+        arguments: [concert.rawValue, context.now - 60_000])!
+      room = min(room, rate - recent)
+    }
+    return room
   }
 
   /// Lets the first waiters in, in arrival order, while capacity and rate allow.
-  private static func admit(
-    _ db: Database, concert: ConcertID, now: Int64, policy: BookingPolicy
-  ) throws {
-    var room = Int.max
-    if let capacity = policy.activeCapacity {
-      let active = try db.fetchValue(
-        Int.self, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'active'",
-        arguments: [concert.rawValue])!
-      room = min(room, capacity - active)
-    }
-    if let rate = policy.admissionsPerMinute {
-      room = min(room, rate - (try admittedSince(db, concert: concert, since: now - 60_000)))
-    }
+  private static func admit(_ db: Database, concert: ConcertID, context: StoreContext) throws {
+    guard let line = try QueueLine.fetch(db, concert), line.opened, !line.paused,
+      line.waitingCount > 0
+    else { return }
+    let room = try admissionRoom(db, concert: concert, context: context)
     guard room > 0 else { return }
-    try db.run(
+    let now = context.now
+    let admitted = try db.fetchRows(
       sql: """
         UPDATE queue_token SET state = 'active', admitted_at = ?, active_until = ?, last_seen_at = ?
         WHERE token IN (
-          SELECT token FROM queue_token WHERE concert_id = ? AND state = 'waiting'
+          SELECT token FROM queue_token WHERE concert_id = ? AND state = 'waiting' AND seq IS NOT NULL
           ORDER BY seq LIMIT ?)
+        RETURNING seq
         """,
-      arguments: [now, now + policy.activeIdleTimeout.millis, now, concert.rawValue, room])
+      arguments: [
+        now, now + context.policy.activeIdleTimeout.millis, now, concert.rawValue, room,
+      ]
+    ).map { $0["seq"] as Int64 }
+    guard !admitted.isEmpty else { return }
+    try QueueIndex.add(db, concert: concert, seqs: admitted, delta: -1)
+    try QueueLine.recordAdmissions(db, line, count: admitted.count, now: now)
   }
 
-  private static func touch(_ db: Database, _ row: TokenRow, now: Int64, policy: BookingPolicy)
-    throws
-  {
+  private static func touch(_ db: Database, _ row: TokenRow, context: StoreContext) throws {
     try db.run(
       sql: """
         UPDATE queue_token
@@ -171,28 +322,7 @@ enum QueueStore {
             active_until = CASE WHEN state = 'active' THEN ?2 ELSE active_until END
         WHERE token = ?3
         """,
-      arguments: [now, now + policy.activeIdleTimeout.millis, row.token])
-  }
-
-  private static func aheadCount(_ db: Database, _ row: TokenRow) throws -> Int {
-    try db.fetchValue(
-      Int.self,
-      sql:
-        "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'waiting' AND seq < ?",
-      arguments: [row.concertID.rawValue, row.seq])!
-  }
-
-  private static func waitingCount(_ db: Database, concert: ConcertID) throws -> Int {
-    try db.fetchValue(
-      Int.self, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'waiting'",
-      arguments: [concert.rawValue])!
-  }
-
-  private static func admittedSince(_ db: Database, concert: ConcertID, since: Int64) throws -> Int
-  {
-    try db.fetchValue(
-      Int.self, sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
-      arguments: [concert.rawValue, since])!
+      arguments: [context.now, context.now + context.policy.activeIdleTimeout.millis, row.token])
   }
 }
 

@@ -7,6 +7,16 @@ enum Schema {
     migrator.registerMigration("v1: catalog, holds, payments, points, queue") { db in
       try db.execute(sql: v1)
     }
+    migrator.registerMigration("v2: queue position index and flow") { db in
+      try db.execute(sql: v2)
+      // Index whoever is already waiting.
+      let waiting = try Row.fetchAll(
+        db,
+        sql: "SELECT concert_id, seq FROM queue_token WHERE state = 'waiting' AND seq IS NOT NULL")
+      for (concert, rows) in Dictionary(grouping: waiting, by: { $0["concert_id"] as String }) {
+        try QueueIndex.add(db, concert: ConcertID(concert), seqs: rows.map { $0["seq"] }, delta: 1)
+      }
+    }
     return migrator
   }
 
@@ -147,5 +157,19 @@ enum Schema {
     CREATE INDEX queue_token_by_state ON queue_token(concert_id, state, seq);
     CREATE INDEX queue_token_admitted ON queue_token(concert_id, admitted_at);
     CREATE INDEX queue_token_seen ON queue_token(concert_id, state, last_seen_at);
+    """
+
+  private static let v2 = """
+    CREATE TABLE queue_fenwick (
+      concert_id TEXT NOT NULL,
+      node INTEGER NOT NULL,
+      total INTEGER NOT NULL,
+      PRIMARY KEY (concert_id, node)
+    ) STRICT, WITHOUT ROWID;
+    ALTER TABLE queue_line ADD COLUMN waiting_count INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE queue_line ADD COLUMN flow REAL NOT NULL DEFAULT 0;
+    ALTER TABLE queue_line ADD COLUMN flow_at INTEGER;
+    ALTER TABLE queue_line ADD COLUMN flow_since INTEGER;
+    ALTER TABLE queue_line ADD COLUMN swept_at INTEGER NOT NULL DEFAULT 0;
     """
 }
