@@ -37,11 +37,11 @@ import Testing
         // Half race front to back, half back to front, so they collide.
         let order = index % 2 == 0 ? seats : seats.reversed()
         let arguments = [
-          path, "racer\(index)", "aurora", "\(date.id)",
+          "seats", path, "racer\(index)", "aurora", "\(date.id)",
           order.map(String.init).joined(separator: ","),
           "\(chargesEach)", "shared",
         ]
-        group.addTask { try Self.run(arguments) }
+        group.addTask { try Self.run(arguments, as: Outcome.self) }
       }
       return try await group.reduce(into: []) { $0.append($1) }
     }
@@ -70,8 +70,49 @@ import Testing
     #expect(shared.ledger.count == processCount * chargesEach)
   }
 
+  @Test func processesJoiningOneLineGetExactDistinctPlacesInTheirOwnOrder() async throws {
+    struct Joined: Decodable {
+      var joined: [[String]]
+      var left: [String]
+    }
+    try #require(FileManager.default.isExecutableFile(atPath: Self.racer.path))
+    let path = TestBed.temporaryPath()
+    var policy = BookingPolicy()
+    policy.activeCapacity = 0
+    let observer = try BookingEngine.open(path: path, policy: policy)
+    try await observer.seedDemoCatalogIfEmpty()
+
+    let outcomes = try await withThrowingTaskGroup(of: Joined.self) { group in
+      for index in 0..<4 {
+        group.addTask {
+          try Self.run(
+            ["queue", path, "garden", "p\(index)", "60", "\(index + 3)"], as: Joined.self)
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+
+    var positions: [Int] = []
+    for outcome in outcomes {
+      var previous = 0
+      for entry in outcome.joined where !outcome.left.contains(entry[0]) {
+        let status = try await observer.queueStatus(
+          Caller(user: UserID(entry[0]), token: TokenValue(entry[1])))
+        guard case .waiting(let position, _) = status.state else {
+          Issue.record("\(entry[0]) is \(status.state)")
+          continue
+        }
+        #expect(position > previous, "a process's own joins keep their order")
+        previous = position
+        positions.append(position)
+        #expect(status.waitingCount == 240 - outcomes.map(\.left.count).reduce(0, +))
+      }
+    }
+    #expect(positions.sorted() == Array(1...positions.count), "every place exactly once")
+  }
+
   /// Runs the racer to completion and decodes what it printed.
-  static func run(_ arguments: [String]) throws -> Outcome {
+  static func run<Outcome: Decodable>(_ arguments: [String], as: Outcome.Type) throws -> Outcome {
     let process = Process()
     process.executableURL = racer
     process.arguments = arguments

@@ -238,7 +238,8 @@ enum QueueStore {
     return line
   }
 
-  /// The sale opens: everyone who joined before it gets a place in a random order.
+  /// The sale opens: everyone who joined before it gets a place in a random order, and
+  /// their grace period starts now.
   private static func open(_ db: Database, concert: ConcertID, context: StoreContext) throws {
     let early = try db.fetchRows(
       sql: """
@@ -258,8 +259,8 @@ enum QueueStore {
     for (offset, token) in context.random.shuffled(early).enumerated() {
       let seq = first + Int64(offset)
       try db.run(
-        sql: "UPDATE queue_token SET seq = ?, ahead_at_join = ? WHERE token = ?",
-        arguments: [seq, offset, token])
+        sql: "UPDATE queue_token SET seq = ?, ahead_at_join = ?, last_seen_at = ? WHERE token = ?",
+        arguments: [seq, offset, context.now, token])
       seqs.append(seq)
     }
     try QueueIndex.add(db, concert: concert, seqs: seqs, delta: 1)
