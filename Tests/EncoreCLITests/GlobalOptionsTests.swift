@@ -69,13 +69,13 @@ struct GlobalOptionsTests {
     #expect(result.stdout.contains("Example") || result.stdout.contains("encore queue join"))
   }
 
-  @Test func withoutASubcommandTheTUIStartsOrExplainsWhyItCannot() async throws {
+  @Test func withoutATerminalTheTUIExplainsWhyItCannotStart() async throws {
     let result = try await Sandbox().encore()
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(
-      result.stderr.contains("The TUI is not built yet")
-        || result.stderr.contains("needs an interactive terminal"))
+      result.stderr.contains("Encore needs an interactive terminal, but standard input is not one.")
+    )
   }
 
   private func mode(of url: URL) throws -> Int {

@@ -1,3 +1,4 @@
+import BookingEngine
 import Foundation
 import Testing
 
@@ -56,6 +57,25 @@ struct PayCommandTests {
     #expect(try other.errorCode() == "hold_of_another_user")
   }
 
+  @Test func payingAnExpiredHoldIsRefused() async throws {
+    let sandbox = try Sandbox()
+    try await sandbox.join(scratch: true)
+    // The CLI runs on the wall clock, so the hold is made in-process by an engine whose
+    // clock is 400 s behind: its 5-minute hold ended 100 s ago by the time the CLI pays.
+    let past = try BookingEngine.open(
+      path: sandbox.scratch, clock: ManualClock(Date().addingTimeInterval(-400)), durable: false)
+    let token = try await past.issueToken(user: "alice", concert: "garden")
+    let caller = Caller(user: "alice", token: token.value)
+    let seat = try #require(try await past.seats(on: 2, caller).seat(labelled: "14"))
+    let hold = try await past.hold(seats: [seat.id], on: 2, caller)
+    try await sandbox.charge(150_000, scratch: true)
+
+    let result = try await sandbox.scratchEncore("pay", "\(hold.id)", "--json")
+    #expect(result.status == 1)
+    #expect(try result.errorCode() == "hold_expired")
+    #expect(result.stderr.contains("Your hold expired"))
+  }
+
   @Test func payingAgainUsesUpTheTokenSoTheNextHoldNeedsANewPlace() async throws {
     let sandbox = try Sandbox()
     try await sandbox.join()
@@ -71,8 +91,10 @@ struct PayCommandTests {
 
 extension Sandbox {
   /// Adds points as this user, expecting success.
-  func charge(_ amount: Int) async throws {
-    let result = try await encore("points", "charge", "\(amount)")
+  func charge(_ amount: Int, scratch: Bool = false) async throws {
+    let arguments =
+      ["points", "charge", "\(amount)"] + (scratch ? ["--database", self.scratch] : [])
+    let result = try await run(arguments, extra: [:])
     #expect(result.status == 0, "charge failed: \(result.stderr)")
   }
 }

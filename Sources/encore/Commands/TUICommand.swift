@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookingEngine
+import BookingTUI
 
 /// `encore` with no subcommand: the full-screen app.
 struct TUICommand: AsyncParsableCommand {
@@ -7,21 +8,28 @@ struct TUICommand: AsyncParsableCommand {
     commandName: "tui",
     abstract: "Open the full-screen app (what `encore` does without a subcommand).",
     discussion: """
-      Needs an interactive terminal. Your place in line is shared with the subcommands.
+      Needs an interactive terminal. Joining a queue here or with `encore queue join` \
+      gives the same place in line.
 
       Example:
-        encore --user alice
+        encore --user alice --database ./scratch.sqlite
       """)
 
   @OptionGroup var options: GlobalOptions
 
   func run() async throws {
     try await Runner.run(options, command: "tui", json: false) { session in
-      // BookingTUI has no `EncoreApp` yet; once it does, this becomes:
-      //   let terminal = try NcursesTerminal.start(); defer { terminal.stop() }
-      //   try await EncoreApp(engine: session.engine, user: session.user).run(on: terminal)
-      _ = session
-      throw CLIError.tuiMissing
+      try await Self.runApp(session)
     }
+  }
+
+  /// Starts the terminal (or explains why it cannot) and runs the app until the user quits.
+  @MainActor
+  private static func runApp(_ session: Session) async throws {
+    let terminal = try NcursesTerminal.start()
+    defer { terminal.stop() }
+    session.logger.info("TUI started", metadata: ["size": "\(terminal.size)"])
+    await EncoreApp(engine: session.engine, user: session.user).run(on: terminal)
+    session.logger.info("TUI quit")
   }
 }

@@ -9,15 +9,12 @@ enum CLIError: Error, CustomStringConvertible {
   case noSuchFolder(String)
   /// The user gave up waiting in line (or the line ended) during `queue join --wait`.
   case queueEnded(String)
-  /// The TUI is not part of this build yet.
-  case tuiMissing
 
   var code: String {
     switch self {
     case .notInQueue: "not_in_queue"
     case .noSuchFolder: "no_such_folder"
     case .queueEnded: "queue_ended"
-    case .tuiMissing: "tui_missing"
     }
   }
 
@@ -29,7 +26,6 @@ enum CLIError: Error, CustomStringConvertible {
     case .noSuchFolder(let path):
       "The folder \(path) does not exist: create it or choose another --database path."
     case .queueEnded(let reason): reason
-    case .tuiMissing: "The TUI is not built yet; use the subcommands (encore --help)."
     }
   }
 }

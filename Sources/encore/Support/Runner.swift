@@ -33,6 +33,7 @@ enum Runner {
     switch error {
     case let error as BookingError: (error.code, error.description)
     case let error as CLIError: (error.code, error.description)
+    case let error as NcursesTerminal.StartError: ("no_terminal", error.description)
     case let error as CocoaError:
       ("file_error", error.localizedDescription)
     default: ("internal", "\(error)")
