@@ -1,20 +1,46 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [count]
+//   swift run -c release encore-bench [hold-pay COUNT] [queue SIZE...]
 import Foundation
 
-let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
+let arguments = Array(CommandLine.arguments.dropFirst())
+let runAll = arguments.isEmpty
 
-func format(_ rate: Double) -> String { String(format: "%8.0f tx/s", rate) }
+func rate(_ value: Double) -> String { String(format: "%8.0f tx/s", value) }
+func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", duration.microseconds) }
 
-print("hold / pay transactions, \(count) each, one process, file database in WAL mode")
-for durable in [true, false] {
-  let result = try await HoldPayBenchmark(count: count, durable: durable).run()
-  print("synchronous=\(durable ? "FULL  " : "NORMAL")")
+if runAll || arguments.first == "hold-pay" {
+  let count = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
+  print("hold / pay transactions, \(count) each, one process, file database in WAL mode")
+  for durable in [true, false] {
+    let result = try await HoldPayBenchmark(count: count, durable: durable).run()
+    print("synchronous=\(durable ? "FULL  " : "NORMAL")")
+    print(
+      "  hold   engine \(rate(result.engineHolds))   raw SQLite \(rate(result.rawHolds))   ratio \(String(format: "%.2f", result.engineHolds / result.rawHolds))"
+    )
+    print(
+      "  pay    engine \(rate(result.enginePays))   raw SQLite \(rate(result.rawPays))   ratio \(String(format: "%.2f", result.enginePays / result.rawPays))"
+    )
+  }
+}
+
+if runAll || arguments.first == "queue" {
+  let sizes = arguments.dropFirst().compactMap(Int.init)
   print(
-    "  hold   engine \(format(result.engineHolds))   raw SQLite \(format(result.rawHolds))   ratio \(String(format: "%.2f", result.engineHolds / result.rawHolds))"
+    "queue with N waiting (synchronous=FULL): status poll, COUNT(*) of rows ahead, join, admit 1,000"
   )
-  print(
-    "  pay    engine \(format(result.enginePays))   raw SQLite \(format(result.rawPays))   ratio \(String(format: "%.2f", result.enginePays / result.rawPays))"
-  )
+  var polls: [Int: Duration] = [:]
+  for size in sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes {
+    let result = try await QueueBenchmark(waiting: size).run()
+    polls[size] = result.pollMedian
+    print(
+      "  \(String(size).padding(toLength: 9, withPad: " ", startingAt: 0)) poll median \(micros(result.pollMedian))  p90 \(micros(result.pollP90))   COUNT(*) median \(micros(result.countMedian))   join median \(micros(result.joinMedian))   admit 1,000 \(micros(result.admitBatch))"
+    )
+  }
+  if let small = polls.keys.min(), let large = polls.keys.max(), small != large {
+    print(
+      String(
+        format: "  poll median ratio %d / %d: %.2f", large, small,
+        polls[large]!.microseconds / polls[small]!.microseconds))
+  }
 }
