@@ -46,6 +46,26 @@ extension BookingEngine {
     }
   }
 
+  /// Replaces the rules of a concert's line (capacity, rate, timeouts) for every process.
+  public func setQueuePolicy(_ policy: QueuePolicy, concert: ConcertID) async throws {
+    try await inTransaction { db, context in
+      guard try CatalogStore.concertExists(db, concert) else {
+        throw BookingError.unknownConcert(concert)
+      }
+      try QueueStore.setPolicy(db, concert: concert, policy: policy, context: context)
+    }
+  }
+
+  /// The rules a concert's line admits by.
+  public func queuePolicy(concert: ConcertID) async throws -> QueuePolicy {
+    try await inSnapshot { db, context in
+      guard try CatalogStore.concertExists(db, concert) else {
+        throw BookingError.unknownConcert(concert)
+      }
+      return try QueueStore.policy(db, concert: concert, context: context)
+    }
+  }
+
   // MARK: - Catalog
 
   /// Every concert on sale, in display order. Needs no token.
@@ -63,6 +83,11 @@ extension BookingEngine {
         db, token: caller.token.rawValue, user: caller.user, concert: concert, context: context)
       return try CatalogStore.dates(db, concert: concert, now: context.now)
     }
+  }
+
+  /// One date with what is left to sell. Needs no token: dates are public.
+  public func concertDate(_ id: DateID) async throws -> ConcertDate {
+    try await inSnapshot { db, context in try CatalogStore.date(db, id, now: context.now) }
   }
 
   /// Every seat of a date with its state as the caller sees it.

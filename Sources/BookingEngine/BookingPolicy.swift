@@ -2,6 +2,9 @@ import Foundation
 
 /// The rules of a sale: how long holds last, how many may book at once, point limits.
 ///
+/// The queue fields are the defaults of a concert's line when it is first used; from
+/// then on the line keeps its own ``QueuePolicy`` in the database.
+///
 /// For example:
 ///
 /// ```swift

@@ -125,6 +125,28 @@ import Testing
     #expect(other.early != first.early)
   }
 
+  @Test func aLinesRulesLiveInTheDatabaseForEveryProcess() async throws {
+    let path = TestBed.temporaryPath()
+    var strict = BookingPolicy()
+    strict.activeCapacity = 1
+    let first = try BookingEngine.open(path: path, policy: strict)
+    let second = try BookingEngine.open(path: path)  // default capacity 100
+    try await first.seedDemoCatalogIfEmpty()
+    let a = try await first.issueToken(user: "a", concert: "garden")
+    let b = try await second.issueToken(user: "b", concert: "garden")
+    #expect(try await second.queueStatus(Caller(user: "a", token: a.value)).isActive)
+    #expect(
+      try await second.queueStatus(Caller(user: "b", token: b.value)).state
+        == .waiting(position: 1, ahead: 0))
+
+    var wider = try await second.queuePolicy(concert: "garden")
+    #expect(wider.activeCapacity == 1)
+    wider.activeCapacity = 2
+    try await second.setQueuePolicy(wider, concert: "garden")
+    #expect(try await first.queueStatus(Caller(user: "b", token: b.value)).isActive)
+    #expect(try await first.queuePolicy(concert: "garden") == wider)
+  }
+
   @Test func pausedAdmissionLetsNobodyIn() async throws {
     let bed = try await TestBed()
     try await bed.engine.setAdmissionPaused(true, concert: "garden")

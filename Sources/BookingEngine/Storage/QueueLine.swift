@@ -14,6 +14,7 @@ struct QueueLine: Sendable {
   /// When the first person was let in: until enough flow is seen there is no ETA.
   var flowSince: Int64?
   var sweptAt: Int64
+  var policy: QueuePolicy
 
   /// The rate's memory: admissions older than about a minute fade out.
   static let flowWindow: Double = 60
@@ -32,18 +33,30 @@ struct QueueLine: Sendable {
         concertID: concert, opensAt: row["sale_opens_at"], opened: row["opened"],
         paused: row["paused"],
         waitingCount: row["waiting_count"], flow: row["flow"], flowAt: row["flow_at"],
-        flowSince: row["flow_since"], sweptAt: row["swept_at"])
+        flowSince: row["flow_since"], sweptAt: row["swept_at"],
+        policy: QueuePolicy(
+          activeCapacity: row["active_capacity"], admissionsPerMinute: row["admissions_per_minute"],
+          activeIdleTimeout: Double(row["active_idle_ms"] as Int64) / 1000,
+          waitingGracePeriod: Double(row["waiting_grace_ms"] as Int64) / 1000))
     }
   }
 
-  /// The line of `concert`, made on first use; it is open at once unless the sale opens later.
-  static func ensure(_ db: Database, _ concert: ConcertID, now: Int64) throws -> QueueLine {
+  /// The line of `concert`, made on first use with the default rules; it is open at once
+  /// unless the sale opens later.
+  static func ensure(_ db: Database, _ concert: ConcertID, context: StoreContext) throws
+    -> QueueLine
+  {
+    let defaults = context.policy
     try db.run(
       sql: """
-        INSERT OR IGNORE INTO queue_line (concert_id, opened)
-        SELECT id, sale_opens_at IS NULL OR sale_opens_at <= ? FROM concert WHERE id = ?
+        INSERT OR IGNORE INTO queue_line
+          (concert_id, opened, active_capacity, admissions_per_minute, active_idle_ms, waiting_grace_ms)
+        SELECT id, sale_opens_at IS NULL OR sale_opens_at <= ?, ?, ?, ?, ? FROM concert WHERE id = ?
         """,
-      arguments: [now, concert.rawValue])
+      arguments: [
+        context.now, defaults.activeCapacity, defaults.admissionsPerMinute,
+        defaults.activeIdleTimeout.millis, defaults.waitingGracePeriod.millis, concert.rawValue,
+      ])
     guard let line = try fetch(db, concert) else { throw BookingError.unknownConcert(concert) }
     return line
   }
@@ -55,6 +68,20 @@ struct QueueLine: Sendable {
     // Early on the window is not full yet: divide by the part of it that has passed.
     let observed = Self.flowWindow * (1 - exp(-Double(now - flowSince) / 1000 / Self.flowWindow))
     return decayed / observed
+  }
+
+  /// Replaces the line's rules.
+  static func setPolicy(_ db: Database, _ concert: ConcertID, _ policy: QueuePolicy) throws {
+    try db.run(
+      sql: """
+        UPDATE queue_line SET active_capacity = ?, admissions_per_minute = ?, active_idle_ms = ?,
+          waiting_grace_ms = ?
+        WHERE concert_id = ?
+        """,
+      arguments: [
+        policy.activeCapacity, policy.admissionsPerMinute, policy.activeIdleTimeout.millis,
+        policy.waitingGracePeriod.millis, concert.rawValue,
+      ])
   }
 
   /// Records `count` admissions at `now`.

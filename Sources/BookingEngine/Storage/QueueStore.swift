@@ -8,7 +8,7 @@ import GRDB
 /// so thousands of pollers do not queue for the write lock.
 enum QueueStore {
   /// How often a waiter's polls are written down (well inside the grace period).
-  static func touchInterval(_ policy: BookingPolicy) -> Int64 {
+  static func touchInterval(_ policy: QueuePolicy) -> Int64 {
     min(30_000, policy.waitingGracePeriod.millis / 4)
   }
 
@@ -23,7 +23,6 @@ enum QueueStore {
     guard try CatalogStore.concertExists(db, concert) else {
       throw BookingError.unknownConcert(concert)
     }
-    _ = try QueueLine.ensure(db, concert, now: context.now)
     let line = try advance(db, concert: concert, context: context)
     if let live = try db.fetchRow(
       sql: """
@@ -32,7 +31,7 @@ enum QueueStore {
         """,
       arguments: [concert.rawValue, user.rawValue]
     ).map(TokenRow.init(row:)) {
-      try touch(db, live, context: context)
+      try touch(db, live, line: line, now: context.now)
       return try TokenRow.fetch(db, token: live.token)!
     }
     let token = newToken()
@@ -54,7 +53,7 @@ enum QueueStore {
       ])
     if let seq {
       try QueueIndex.add(db, concert: concert, seqs: [seq], delta: 1)
-      try admit(db, concert: concert, context: context)
+      try admit(db, concert: concert, now: context.now)
     }
     return try TokenRow.fetch(db, token: token)!
   }
@@ -78,7 +77,7 @@ enum QueueStore {
     var line = try advance(db, concert: row.concertID, context: context)
     var current = try TokenRow.fetch(db, token: token)!
     if current.state == .waiting {
-      try touch(db, current, context: context)
+      try touch(db, current, line: line, now: context.now)
       current = try TokenRow.fetch(db, token: token)!
       line = try QueueLine.fetch(db, row.concertID)!
     }
@@ -95,8 +94,10 @@ enum QueueStore {
       throw BookingError.tokenForAnotherConcert(row.concertID)
     }
     // The hot path: an active token in use needs no look at the rest of the line.
-    if row.state == .active, let until = row.activeUntil, until > context.now {
-      try touch(db, row, context: context)
+    if row.state == .active, let until = row.activeUntil, until > context.now,
+      let line = try QueueLine.fetch(db, concert)
+    {
+      try touch(db, row, line: line, now: context.now)
       return row
     }
     let line = try advance(db, concert: concert, context: context)
@@ -112,7 +113,7 @@ enum QueueStore {
     case .expired: throw BookingError.tokenExpired
     case .left: throw BookingError.leftTheLine
     case .active:
-      try touch(db, current, context: context)
+      try touch(db, current, line: line, now: context.now)
       return current
     }
   }
@@ -131,7 +132,7 @@ enum QueueStore {
         sql: "UPDATE queue_token SET state = 'expired' WHERE token = ?", arguments: [token])
     case .used, .expired, .left: return
     }
-    try admit(db, concert: row.concertID, context: context)
+    try admit(db, concert: row.concertID, now: context.now)
   }
 
   /// Marks a token used after a payment, freeing its slot.
@@ -145,11 +146,27 @@ enum QueueStore {
   static func setPaused(_ db: Database, concert: ConcertID, paused: Bool, context: StoreContext)
     throws
   {
-    _ = try QueueLine.ensure(db, concert, now: context.now)
+    _ = try QueueLine.ensure(db, concert, context: context)
     try db.run(
       sql: "UPDATE queue_line SET paused = ? WHERE concert_id = ?",
       arguments: [paused, concert.rawValue])
-    if !paused { try admit(db, concert: concert, context: context) }
+    if !paused { try admit(db, concert: concert, now: context.now) }
+  }
+
+  /// Replaces a line's rules, and lets people in if they now allow it.
+  static func setPolicy(
+    _ db: Database, concert: ConcertID, policy: QueuePolicy, context: StoreContext
+  ) throws {
+    _ = try QueueLine.ensure(db, concert, context: context)
+    try QueueLine.setPolicy(db, concert, policy)
+    try admit(db, concert: concert, now: context.now)
+  }
+
+  /// A line's rules (the defaults if nobody has joined it yet).
+  static func policy(_ db: Database, concert: ConcertID, context: StoreContext) throws
+    -> QueuePolicy
+  {
+    try QueueLine.fetch(db, concert)?.policy ?? QueuePolicy(context.policy)
   }
 
   // MARK: - Line mechanics
@@ -196,12 +213,12 @@ enum QueueStore {
     let now = context.now
     if !line.opened { return (line.opensAt ?? 0) <= now }
     if now - line.sweptAt >= sweepInterval { return true }
-    if row.state == .waiting && now - row.lastSeenAt >= touchInterval(context.policy) {
+    if row.state == .waiting && now - row.lastSeenAt >= touchInterval(line.policy) {
       return true
     }
     if row.state == .active && (row.activeUntil ?? 0) <= now { return true }
     return try line.waitingCount > 0 && !line.paused
-      && admissionRoom(db, concert: row.concertID, context: context) > 0
+      && admissionRoom(db, line: line, now: now) > 0
   }
 
   /// Opens the sale if due, expires idle turns, drops waiters gone too long, admits.
@@ -209,7 +226,7 @@ enum QueueStore {
   private static func advance(_ db: Database, concert: ConcertID, context: StoreContext) throws
     -> QueueLine
   {
-    var line = try QueueLine.ensure(db, concert, now: context.now)
+    var line = try QueueLine.ensure(db, concert, context: context)
     if !line.opened && (line.opensAt ?? 0) <= context.now {
       try open(db, concert: concert, context: context)
     }
@@ -226,14 +243,14 @@ enum QueueStore {
           WHERE concert_id = ? AND state = 'waiting' AND last_seen_at <= ? AND seq IS NOT NULL
           RETURNING seq
           """,
-        arguments: [concert.rawValue, context.now - context.policy.waitingGracePeriod.millis]
+        arguments: [concert.rawValue, context.now - line.policy.waitingGracePeriod.millis]
       ).map { $0["seq"] as Int64 }
       try QueueIndex.add(db, concert: concert, seqs: gone, delta: -1)
       try db.run(
         sql: "UPDATE queue_line SET swept_at = ? WHERE concert_id = ?",
         arguments: [context.now, concert.rawValue])
     }
-    try admit(db, concert: concert, context: context)
+    try admit(db, concert: concert, now: context.now)
     line = try QueueLine.fetch(db, concert)!
     return line
   }
@@ -267,37 +284,35 @@ enum QueueStore {
   }
 
   /// How many more may be let in now, by capacity and by rate.
-  private static func admissionRoom(_ db: Database, concert: ConcertID, context: StoreContext)
-    throws -> Int
-  {
+  private static func admissionRoom(_ db: Database, line: QueueLine, now: Int64) throws -> Int {
+    let concert = line.concertID
     var room = Int.max
-    if let capacity = context.policy.activeCapacity {
+    if let capacity = line.policy.activeCapacity {
       let active = try db.fetchValue(
         Int.self,
         sql: """
           SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'active' AND active_until > ?
           """,
-        arguments: [concert.rawValue, context.now])!
+        arguments: [concert.rawValue, now])!
       room = min(room, capacity - active)
     }
-    if let rate = context.policy.admissionsPerMinute {
+    if let rate = line.policy.admissionsPerMinute {
       let recent = try db.fetchValue(
         Int.self,
         sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
-        arguments: [concert.rawValue, context.now - 60_000])!
+        arguments: [concert.rawValue, now - 60_000])!
       room = min(room, rate - recent)
     }
     return room
   }
 
   /// Lets the first waiters in, in arrival order, while capacity and rate allow.
-  private static func admit(_ db: Database, concert: ConcertID, context: StoreContext) throws {
+  private static func admit(_ db: Database, concert: ConcertID, now: Int64) throws {
     guard let line = try QueueLine.fetch(db, concert), line.opened, !line.paused,
       line.waitingCount > 0
     else { return }
-    let room = try admissionRoom(db, concert: concert, context: context)
+    let room = try admissionRoom(db, line: line, now: now)
     guard room > 0 else { return }
-    let now = context.now
     let admitted = try db.fetchRows(
       sql: """
         UPDATE queue_token SET state = 'active', admitted_at = ?, active_until = ?, last_seen_at = ?
@@ -307,7 +322,7 @@ enum QueueStore {
         RETURNING seq
         """,
       arguments: [
-        now, now + context.policy.activeIdleTimeout.millis, now, concert.rawValue, room,
+        now, now + line.policy.activeIdleTimeout.millis, now, concert.rawValue, room,
       ]
     ).map { $0["seq"] as Int64 }
     guard !admitted.isEmpty else { return }
@@ -315,7 +330,7 @@ enum QueueStore {
     try QueueLine.recordAdmissions(db, line, count: admitted.count, now: now)
   }
 
-  private static func touch(_ db: Database, _ row: TokenRow, context: StoreContext) throws {
+  private static func touch(_ db: Database, _ row: TokenRow, line: QueueLine, now: Int64) throws {
     try db.run(
       sql: """
         UPDATE queue_token
@@ -323,7 +338,7 @@ enum QueueStore {
             active_until = CASE WHEN state = 'active' THEN ?2 ELSE active_until END
         WHERE token = ?3
         """,
-      arguments: [context.now, context.now + context.policy.activeIdleTimeout.millis, row.token])
+      arguments: [now, now + line.policy.activeIdleTimeout.millis, row.token])
   }
 }
 

@@ -17,6 +17,9 @@ enum Schema {
         try QueueIndex.add(db, concert: ConcertID(concert), seqs: rows.map { $0["seq"] }, delta: 1)
       }
     }
+    migrator.registerMigration("v3: queue policy per concert") { db in
+      try db.execute(sql: v3)
+    }
     return migrator
   }
 
@@ -171,5 +174,13 @@ enum Schema {
     ALTER TABLE queue_line ADD COLUMN flow_at INTEGER;
     ALTER TABLE queue_line ADD COLUMN flow_since INTEGER;
     ALTER TABLE queue_line ADD COLUMN swept_at INTEGER NOT NULL DEFAULT 0;
+    """
+
+  private static let v3 = """
+    ALTER TABLE queue_line ADD COLUMN active_capacity INTEGER;
+    ALTER TABLE queue_line ADD COLUMN admissions_per_minute INTEGER;
+    ALTER TABLE queue_line ADD COLUMN active_idle_ms INTEGER NOT NULL DEFAULT 600000;
+    ALTER TABLE queue_line ADD COLUMN waiting_grace_ms INTEGER NOT NULL DEFAULT 300000;
+    UPDATE queue_line SET active_capacity = 100;
     """
 }
