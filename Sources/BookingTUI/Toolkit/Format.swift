@@ -1,3 +1,5 @@
+import BookingEngine
+
 /// Locale-independent number and time formatting for the screens.
 ///
 /// For example:
@@ -7,25 +9,19 @@
 /// Format.duration(seconds: 128)  // "2 min 08 s"
 /// ```
 public enum Format {
-  /// An amount of money: `"1,234,567 won"`, `"-5,000 won"`.
+  /// An amount of money: `"1,234,567 won"`, `"-5,000 won"` (the engine's `Won.text`).
   public static func won(_ amount: Int64) -> String {
-    grouped(amount) + " won"
+    Won.text(amount)
   }
 
   /// A whole number with commas between thousands: `"1,284"`.
   public static func grouped(_ number: Int) -> String {
-    grouped(Int64(number))
+    Won.grouped(number)
   }
 
   /// A whole number with commas between thousands: `"-1,234,567"`.
   public static func grouped(_ number: Int64) -> String {
-    let digits = Array(String(number.magnitude))
-    var result = ""
-    for (i, digit) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { result.append(",") }
-      result.append(digit)
-    }
-    return number < 0 ? "-" + result : result
+    Won.grouped(number)
   }
 
   /// A countdown clock: `"4:32"`, `"0:05"`, `"1:02:03"`; negative counts show `"0:00"`.

@@ -1,0 +1,69 @@
+import BookingEngine
+import Synchronization
+
+/// Runs engine commands off the main actor and collects their results for the app loop.
+///
+/// Results land in a locked mailbox, so the loop never waits for the engine: it drains
+/// whatever has arrived each turn. Tests call `settle()` to wait for every command in flight.
+@MainActor
+final class EffectRunner {
+  /// A finished command and the screen that asked for it.
+  struct Delivery: Sendable {
+    var task: Int
+    var screen: ScreenID
+    var result: EngineResult
+  }
+
+  private final class Mailbox: Sendable {
+    private let deliveries = Mutex<[Delivery]>([])
+    func post(_ delivery: Delivery) { deliveries.withLock { $0.append(delivery) } }
+    func take() -> [Delivery] {
+      deliveries.withLock { box in
+        defer { box = [] }
+        return box
+      }
+    }
+  }
+
+  private let engine: BookingEngine
+  private let user: UserID
+  private let mailbox = Mailbox()
+  private var inFlight: [Int: Task<Void, Never>] = [:]
+  private var nextTask = 0
+
+  init(engine: BookingEngine, user: UserID) {
+    self.engine = engine
+    self.user = user
+  }
+
+  /// Whether any command is still running.
+  var isBusy: Bool { !inFlight.isEmpty }
+
+  /// Starts `command` for `screen` in the background.
+  func start(_ command: EngineCommand, for screen: ScreenID) {
+    let (engine, user, mailbox) = (self.engine, self.user, self.mailbox)
+    let number = nextTask
+    nextTask += 1
+    inFlight[number] = Task.detached {
+      let result = await command.perform(on: engine, user: user)
+      mailbox.post(Delivery(task: number, screen: screen, result: result))
+    }
+  }
+
+  /// The results that have arrived since the last call.
+  func takeDeliveries() -> [Delivery] {
+    let deliveries = mailbox.take()
+    for delivery in deliveries { inFlight[delivery.task] = nil }
+    return deliveries
+  }
+
+  /// Waits until every command started so far has posted its result (not yet taken).
+  func waitForAll() async {
+    for task in inFlight.values { await task.value }
+  }
+}
+
+/// Names one screen instance, so a late result reaches the screen that asked (or nobody).
+struct ScreenID: Hashable, Sendable {
+  var rawValue: Int
+}

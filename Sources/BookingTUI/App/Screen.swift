@@ -1,0 +1,38 @@
+import BookingEngine
+
+/// One screen of the app: its state, how it changes on an event, and how it looks.
+///
+/// Screens never call the engine or touch the terminal: `update` returns effects (values) that
+/// the app performs, and engine results come back later as `.result` events.
+@MainActor
+protocol Screen {
+  /// Where the user is, for the title bar: "Concerts", "Aurora Live 2026 · Sat 12 Dec 19:00".
+  var title: String { get }
+  /// The key hints for the footer, most important first.
+  var hints: [KeyHint] { get }
+  /// Text at the right of the footer ("updated 0.4 s ago"), or empty.
+  func status(_ context: AppContext) -> String
+  /// Called when the screen comes on top: pushed, or uncovered by a pop.
+  mutating func appear(_ context: AppContext) -> [Effect]
+  /// Handles a key, a tick or an engine result.
+  mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect]
+  /// Draws the screen's body into `area` (title bar, footer and toast are drawn by the app).
+  func render(into canvas: inout Canvas, area: Rect, _ context: AppContext)
+}
+
+extension Screen {
+  func status(_ context: AppContext) -> String { "" }
+  mutating func appear(_ context: AppContext) -> [Effect] { [] }
+}
+
+/// What a screen reacts to.
+enum ScreenEvent: Sendable {
+  /// A key the app did not take for itself (it takes Ctrl-C, `?` and `q`).
+  case key(Key)
+  /// Time passed; `now` comes from the engine's clock.
+  case tick
+  /// An engine command this screen asked for has finished.
+  case result(EngineResult)
+  /// The user's hold ran out (the app has already dropped it and said so).
+  case holdExpired(Hold)
+}

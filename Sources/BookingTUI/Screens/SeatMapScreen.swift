@@ -1,0 +1,199 @@
+import BookingEngine
+import Foundation
+
+/// The seat map of one date: move with arrows/hjkl, Space picks seats, Enter holds them and
+/// goes to payment. Polled every second so other people's holds and sales show up.
+struct SeatMapScreen: Screen {
+  let concert: Concert
+  let date: ConcertDate
+  let caller: Caller
+  /// The date as shown: "Sat 12 Dec 19:00".
+  let when: String
+  private var map: SeatMap?
+  private var grid: SeatGrid?
+  private var cursor: Int?
+  private var picked: [SeatID] = []
+  private var requestedAt: Date?
+  private var isFetching = false
+  private var isHolding = false
+  private var tokenError: BookingError?
+
+  init(concert: Concert, date: ConcertDate, caller: Caller, when: String) {
+    self.concert = concert
+    self.date = date
+    self.caller = caller
+    self.when = when
+  }
+
+  static let pollInterval: TimeInterval = 1
+
+  var title: String { concert.title + " · " + when }
+
+  var hints: [KeyHint] {
+    [
+      KeyHint("←↑↓→ hjkl", "move"), KeyHint("Space", "pick"), KeyHint("Enter", "hold & pay"),
+      KeyHint("x", "release hold"), KeyHint("Esc", "dates"), KeyHint("?", "help"),
+      KeyHint("q", "quit"),
+    ]
+  }
+
+  mutating func appear(_ context: AppContext) -> [Effect] { fetch(context) }
+
+  private mutating func fetch(_ context: AppContext) -> [Effect] {
+    isFetching = true
+    requestedAt = context.now
+    return [.run(.seats(date.id, caller))]
+  }
+
+  mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {
+    switch event {
+    case .key(let key): return handle(key, context)
+    case .tick:
+      guard !isFetching, tokenError == nil else { return [] }
+      if let requestedAt, context.now.timeIntervalSince(requestedAt) < Self.pollInterval {
+        return []
+      }
+      return fetch(context)
+    case .holdExpired: return fetch(context)
+    case .result(.seats(.success(let latest))): return show(latest)
+    case .result(.seats(.failure(let failure))):
+      isFetching = false
+      if failure.needsNewToken {
+        tokenError = failure
+      } else {
+        return [.toast(failure.description, .error)]
+      }
+    case .result(.hold(.success(let hold))):
+      isHolding = false
+      picked = []
+      let payment = PaymentScreen(concert: concert, when: when, hold: hold, caller: caller)
+      return [.setHold(hold), .push(payment)] + fetch(context)
+    case .result(.hold(.failure(let failure))):
+      isHolding = false
+      return [.toast(failure.description, .error)] + fetch(context)
+    case .result(.released(.success)):
+      return [.setHold(nil), .toast("Hold released: the seats are free again.", .info)]
+        + fetch(context)
+    case .result(.released(.failure(let failure))):
+      return [.setHold(nil), .toast(failure.description, .warning)] + fetch(context)
+    default: break
+    }
+    return []
+  }
+
+  /// Takes a fresh map, keeping the cursor on its seat and dropping picks someone else took.
+  private mutating func show(_ latest: SeatMap) -> [Effect] {
+    isFetching = false
+    let cursorID = cursor.flatMap { grid?.seats[$0].id }
+    map = latest
+    let newGrid = SeatGrid(latest.seats)
+    grid = newGrid
+    cursor = cursorID.flatMap(newGrid.index(of:)) ?? newGrid.firstAvailable
+    let gone = picked.filter { id in
+      newGrid.index(of: id).map { !newGrid.seats[$0].isAvailable } ?? true
+    }
+    guard !gone.isEmpty else { return [] }
+    picked.removeAll { gone.contains($0) }
+    let labels = gone.compactMap { newGrid.index(of: $0).map { newGrid.seats[$0].label } }
+    return [
+      .toast("Seat \(labels.joined(separator: ", ")) was just taken by someone else.", .warning)
+    ]
+  }
+
+  private mutating func handle(_ key: Key, _ context: AppContext) -> [Effect] {
+    if tokenError != nil {
+      if key == .enter { return [.popToRoot, .push(WaitingRoomScreen(concert: concert))] }
+      if key == .escape || key == .backspace { return [.pop] }
+      return []
+    }
+    guard let grid, let current = cursor else {
+      return key == .escape || key == .backspace ? [.pop] : []
+    }
+    switch key {
+    case .left, .character("h"): cursor = grid.move(from: current, columns: -1)
+    case .right, .character("l"): cursor = grid.move(from: current, columns: 1)
+    case .up, .character("k"): cursor = grid.move(from: current, rows: -1)
+    case .down, .character("j"): cursor = grid.move(from: current, rows: 1)
+    case .pageUp: cursor = grid.move(from: current, rows: -10)
+    case .pageDown: cursor = grid.move(from: current, rows: 10)
+    case .character(" "): return togglePick(grid.seats[current], context)
+    case .enter: return holdOrPay(grid.seats[current], context)
+    case .character("x"):
+      guard let hold = context.hold else { return [.toast("You hold no seats.", .info)] }
+      return [.run(.release(hold.id))]
+    case .escape, .backspace: return [.pop]
+    default: break
+    }
+    return []
+  }
+
+  private mutating func togglePick(_ seat: Seat, _ context: AppContext) -> [Effect] {
+    if context.hold != nil {
+      return [.toast("You already hold seats: Enter to pay, or x to release them.", .info)]
+    }
+    if let index = picked.firstIndex(of: seat.id) {
+      picked.remove(at: index)
+      return []
+    }
+    guard seat.isAvailable else {
+      return [.toast("Seat \(seat.label) is \(SeatGlyph.stateText(seat.state)).", .warning)]
+    }
+    let limit = context.policy.maxSeatsPerUser - ownedCount
+    guard picked.count < limit else {
+      return [
+        .toast("You may pick at most \(context.policy.maxSeatsPerUser) seats on a date.", .warning)
+      ]
+    }
+    picked.append(seat.id)
+    return []
+  }
+
+  private mutating func holdOrPay(_ seat: Seat, _ context: AppContext) -> [Effect] {
+    if let hold = context.hold {
+      return [.push(PaymentScreen(concert: concert, when: when, hold: hold, caller: caller))]
+    }
+    guard !isHolding else { return [] }
+    let seats = picked.isEmpty ? [seat.id] : picked
+    if picked.isEmpty && !seat.isAvailable {
+      return [.toast("Seat \(seat.label) is \(SeatGlyph.stateText(seat.state)).", .warning)]
+    }
+    isHolding = true
+    return [.run(.hold(seats, date.id, caller))]
+  }
+
+  private var ownedCount: Int {
+    map?.seats.filter { $0.state == .heldByYou || $0.state == .yours }.count ?? 0
+  }
+
+  func render(into canvas: inout Canvas, area: Rect, _ context: AppContext) {
+    if let tokenError {
+      let box = area.centred(width: min(area.width, 76), height: 4)
+      Toast(tokenError.description, kind: .error).render(in: box.row(0), on: &canvas)
+      canvas.put(
+        "Press Enter to join the line again.", at: box.origin.offset(dx: 3, dy: 2), clippedTo: box)
+      return
+    }
+    guard let map, let grid else {
+      canvas.put(
+        "Loading seats…", at: area.origin.offset(dx: 3, dy: 1), role: .dim, clippedTo: area)
+      return
+    }
+    let view = SeatMapView(grid: grid, tiers: map.tiers, cursor: cursor, picked: Set(picked))
+    view.render(into: &canvas, area: area)
+    let layout = view.layout(in: area)
+    SeatMapFooter(
+      map: map, grid: grid, cursor: cursor, picked: picked, hold: context.hold, layout: layout
+    )
+    .render(into: &canvas, from: layout.gridTop + layout.visibleRows + 1, area: area)
+  }
+}
+
+extension BookingError {
+  /// Whether the user must go back through the queue before booking again.
+  var needsNewToken: Bool {
+    switch self {
+    case .tokenExpired, .tokenUsed, .leftTheLine, .unknownToken, .stillWaiting: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import BookingEngine
+import Foundation
+
+/// The waiting room: the user's place in line, big and central, polled every second; moves
+/// on to the dates by itself once the user is let in.
+struct WaitingRoomScreen: Screen {
+  let concert: Concert
+  private var token: QueueToken?
+  private var status: QueueStatus?
+  private var polledAt: Date?
+  private var requestedAt: Date?
+  private var isPolling = false
+  private var error: String?
+
+  init(concert: Concert) {
+    self.concert = concert
+  }
+
+  static let pollInterval: TimeInterval = 1
+
+  var title: String { concert.title + " · " + concert.venue }
+
+  var hints: [KeyHint] {
+    let leave =
+      isOutOfLine || error != nil
+      ? [KeyHint("Enter", "join again"), KeyHint("Esc", "concerts")]
+      : [KeyHint("Esc", "concerts (your place is kept)")]
+    return leave + [KeyHint("?", "help"), KeyHint("q", "quit")]
+  }
+
+  func status(_ context: AppContext) -> String {
+    guard let polledAt else { return "" }
+    let ago = max(0, context.now.timeIntervalSince(polledAt))
+    return "updated " + String(format: "%.1f", ago) + " s ago"
+  }
+
+  /// Whether the token is gone (left, expired, used) and the user must join again.
+  private var isOutOfLine: Bool {
+    switch status?.state {
+    case .left, .expired, .used: true
+    default: false
+    }
+  }
+
+  mutating func appear(_ context: AppContext) -> [Effect] {
+    join(context)
+  }
+
+  private mutating func join(_ context: AppContext) -> [Effect] {
+    isPolling = true
+    requestedAt = context.now
+    error = nil
+    return [.run(.issueToken(concert.id))]
+  }
+
+  mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {
+    switch event {
+    case .key(.escape), .key(.backspace): return [.pop]
+    case .key(.enter) where isOutOfLine || error != nil:
+      status = nil
+      return join(context)
+    case .tick:
+      guard let token, !isPolling, !isOutOfLine else { return [] }
+      if let requestedAt, context.now.timeIntervalSince(requestedAt) < Self.pollInterval {
+        return []
+      }
+      isPolling = true
+      requestedAt = context.now
+      return [.run(.queueStatus(Caller(user: context.user, token: token.value)))]
+    case .result(.token(.success(let issued))):
+      token = issued
+      return [.run(.queueStatus(Caller(user: context.user, token: issued.value)))]
+    case .result(.queueStatus(.success(let latest))):
+      isPolling = false
+      status = latest
+      polledAt = context.now
+      if latest.isActive {
+        let caller = Caller(user: context.user, token: latest.token.value)
+        return [
+          .replace(DatesScreen(concert: concert, caller: caller)),
+          .toast("It is your turn: choose a date.", .success),
+        ]
+      }
+    case .result(.token(.failure(let failure))), .result(.queueStatus(.failure(let failure))):
+      isPolling = false
+      error = failure.description
+    default: break
+    }
+    return []
+  }
+
+  func render(into canvas: inout Canvas, area: Rect, _ context: AppContext) {
+    var view = WaitingRoomView(area: area, canvas: canvas)
+    if let error {
+      view.message([error, "", "Press Enter to try again, or Esc to go back."], role: .error)
+    } else if let status {
+      view.draw(status, polledAt: polledAt ?? context.now, context)
+    } else {
+      view.message(["Joining the line for " + concert.title + "…"], role: .dim)
+    }
+    canvas = view.canvas
+  }
+}

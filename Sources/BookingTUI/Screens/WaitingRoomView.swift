@@ -1,0 +1,95 @@
+import BookingEngine
+import Foundation
+
+/// Draws the waiting room's body: the position big and central, the line's progress and
+/// pace, or what to do when the token is no longer in line.
+struct WaitingRoomView {
+  let area: Rect
+  var canvas: Canvas
+
+  /// Centred lines of text, one role.
+  mutating func message(_ lines: [String], role: Role) {
+    let top = area.minY + max(0, (area.height - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+      centre(line, row: top + i, role: i == 0 ? role : .normal)
+    }
+  }
+
+  mutating func draw(_ status: QueueStatus, polledAt: Date, _ context: AppContext) {
+    switch status.state {
+    case .waiting(let position, let ahead):
+      waiting(status, position: position, ahead: ahead, polledAt: polledAt, context)
+    case .beforeOpening(let opensAt):
+      let seconds = Int(opensAt.timeIntervalSince(context.now).rounded(.up))
+      message(
+        [
+          "The sale has not opened yet", "",
+          "Opens at " + context.dates.clock(opensAt) + "   in "
+            + Format.duration(seconds: seconds),
+          "", "Everyone who is here before it opens gets a random place in line.",
+        ], role: .accent)
+    case .active: message(["You are in: opening the dates…"], role: .success)
+    case .left:
+      message(
+        [
+          "You left the line", "", "You were away too long, so your place was given up.",
+          "Press Enter to join again (you start at the back).",
+        ], role: .warning)
+    case .expired:
+      message(
+        [
+          "Your turn has expired", "", "You were let in but did not book in time.",
+          "Press Enter to join the line again.",
+        ], role: .warning)
+    case .used:
+      message(
+        [
+          "This place in line was used for a payment", "",
+          "Press Enter to join again and buy more seats.",
+        ], role: .info)
+    }
+  }
+
+  private mutating func waiting(
+    _ status: QueueStatus, position: Int, ahead: Int, polledAt: Date, _ context: AppContext
+  ) {
+    let top = area.minY + max(0, (area.height - 15) / 2)
+    centre("You are in line", row: top, role: .title)
+    centre("# " + Format.grouped(position), row: top + 2, role: .accent)
+    centre(
+      ahead == 1 ? "1 person ahead of you" : Format.grouped(ahead) + " people ahead of you",
+      row: top + 3, role: .normal)
+    let moved = max(0, status.aheadAtJoin - ahead)
+    let fraction = status.aheadAtJoin > 0 ? Double(moved) / Double(status.aheadAtJoin) : 1
+    let bar = Rect(x: area.minX + 11, y: top + 5, width: max(0, area.width - 22), height: 1)
+    ProgressBar(fraction: fraction).render(in: bar, on: &canvas)
+    centre("moved " + Format.grouped(moved) + " since you joined", row: top + 6, role: .dim)
+    let eta: String
+    if let estimate = status.estimatedWait {
+      let left = estimate - context.now.timeIntervalSince(polledAt)
+      eta = Format.duration(seconds: Int(max(0, left).rounded(.up)))
+    } else {
+      eta = "working it out…"
+    }
+    let rows = [
+      ("Estimated wait", eta),
+      ("Letting in", Format.grouped(status.admittedLastMinute) + " people / min"),
+      ("Waiting now", Format.grouped(status.waitingCount)),
+    ]
+    let x = area.minX + (area.width - 38) / 2
+    for (i, row) in rows.enumerated() {
+      canvas.put(row.0, at: Point(x, top + 8 + i), role: .dim, clippedTo: area)
+      canvas.put(row.1, at: Point(x + 17, top + 8 + i), role: .bold, clippedTo: area)
+    }
+    let minutes = Int(context.policy.waitingGracePeriod / 60)
+    centre(
+      "Your place is kept if you quit and come back within \(minutes) minutes.", row: top + 12,
+      role: .dim)
+  }
+
+  private mutating func centre(_ text: String, row: Int, role: Role) {
+    let shown = TextWidth.truncate(text, toWidth: area.width)
+    let x = area.minX + (area.width - TextWidth.width(of: shown)) / 2
+    canvas.put(shown, at: Point(x, row), role: role, clippedTo: area)
+  }
+}
