@@ -188,6 +188,12 @@ extension BookingEngine {
     }
   }
 
+  /// Checks the whole database: no seat sold twice, every ticket matches its seat,
+  /// every balance equals its ledger.
+  public func audit() async throws -> SalesAudit {
+    try await database.read { db in try AuditStore.audit(db) }
+  }
+
   // MARK: - Helpers
 
   /// 128 random bits from the system generator, never derived from the user or the time.

@@ -296,12 +296,18 @@ enum QueueStore {
         arguments: [concert.rawValue, now])!
       room = min(room, capacity - active)
     }
-    if let rate = line.policy.admissionsPerMinute {
+    if let rate = line.policy.admissionsPerMinute, rate > 0 {
+      // A short sliding window keeps the flow smooth (no burst of a minute's worth at
+      // once) and still lets at most `rate` in over any minute.
+      let window = max(6_000, (60_000 + Int64(rate) - 1) / Int64(rate))
+      let allowed = max(1, Int(Int64(rate) * window / 60_000))
       let recent = try db.fetchValue(
         Int.self,
         sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
-        arguments: [concert.rawValue, now - 60_000])!
-      room = min(room, rate - recent)
+        arguments: [concert.rawValue, now - window])!
+      room = min(room, allowed - recent)
+    } else if line.policy.admissionsPerMinute == 0 {
+      room = 0
     }
     return room
   }

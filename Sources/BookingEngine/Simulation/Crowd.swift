@@ -1,0 +1,186 @@
+import Foundation
+
+/// The simulated users and their pending events: the state of one simulation run.
+struct Crowd {
+  struct Event: Comparable {
+    enum Kind { case arrive, poll, act }
+    var at: Date
+    var order: Int
+    var user: Int
+    var kind: Kind
+
+    static func < (lhs: Event, rhs: Event) -> Bool { (lhs.at, lhs.order) < (rhs.at, rhs.order) }
+  }
+
+  struct Member {
+    var name: UserID
+    var caller: Caller?
+    var abandonsAt: Date?
+    var estimate: (wait: TimeInterval, at: Date)?
+    var admittedAt: Date?
+  }
+
+  let engine: BookingEngine
+  let configuration: CrowdSimulation.Configuration
+  let dice: SeededRandomSource
+  var members: [Member]
+  var events = EventQueue()
+  var lastWaiting = 0
+  var admitted = 0
+  var abandoned = 0
+  var seatsSold = 0
+  var etaErrors: [Double] = []
+  var refusals: [String: Int] = [:]
+
+  init(engine: BookingEngine, configuration: CrowdSimulation.Configuration) {
+    self.engine = engine
+    self.configuration = configuration
+    dice = SeededRandomSource(seed: configuration.seed)
+    members = (0..<configuration.users).map {
+      Member(name: UserID("\(configuration.userPrefix)-\($0)"))
+    }
+  }
+
+  mutating func scheduleArrivals(from start: Date) {
+    var at = start
+    for user in members.indices {
+      events.insert(Event(at: at, order: events.nextOrder, user: user, kind: .arrive))
+      at = at.addingTimeInterval(-log(uniform()) / configuration.arrivalsPerSecond)
+    }
+  }
+
+  mutating func handle(_ event: Event) async throws {
+    let now = engine.clock.now()
+    switch event.kind {
+    case .arrive:
+      let token = try await engine.issueToken(
+        user: members[event.user].name, concert: configuration.concert)
+      members[event.user].caller = Caller(user: members[event.user].name, token: token.value)
+      if uniform() < configuration.abandonShare {
+        members[event.user].abandonsAt = now.addingTimeInterval(5 + uniform() * 55)
+      }
+      try await poll(event.user, now: now)
+    case .poll:
+      try await poll(event.user, now: now)
+    case .act:
+      try await act(event.user)
+    }
+  }
+
+  private mutating func poll(_ user: Int, now: Date) async throws {
+    guard let caller = members[user].caller else { return }
+    if let abandonsAt = members[user].abandonsAt, now >= abandonsAt {
+      abandoned += 1  // stops polling; the line's grace period takes them out
+      return
+    }
+    let status = try await engine.queueStatus(caller)
+    lastWaiting = status.waitingCount
+    switch status.state {
+    case .waiting, .beforeOpening:
+      if members[user].estimate == nil, let wait = status.estimatedWait {
+        members[user].estimate = (wait, now)
+      }
+      schedule(user, .poll, at: now.addingTimeInterval(configuration.pollInterval))
+    case .active:
+      admitted += 1
+      members[user].admittedAt = now
+      if let estimate = members[user].estimate {
+        let actual = now.timeIntervalSince(estimate.at)
+        // Below two polls the error is the polling grain, not the estimate.
+        if actual >= 2 * configuration.pollInterval {
+          etaErrors.append(abs(estimate.wait - actual) / actual)
+        }
+      }
+      schedule(user, .act, at: now.addingTimeInterval(configuration.thinkTime))
+    case .used, .expired, .left:
+      abandoned += 1
+    }
+  }
+
+  /// An admitted user buys one or two seats, or leaves.
+  private mutating func act(_ user: Int) async throws {
+    guard let caller = members[user].caller else { return }
+    guard uniform() < configuration.buyShare else {
+      try await engine.leaveQueue(caller)
+      return
+    }
+    do {
+      try await engine.charge(user: caller.user, amount: 400_000)
+      let dates = try await engine.dates(of: configuration.concert, caller).filter {
+        $0.availability == .onSale && $0.seatsLeft > 0
+      }
+      guard !dates.isEmpty else { return try await engine.leaveQueue(caller) }
+      let date = dates[Int(dice.next() % UInt64(dates.count))]
+      let free = try await engine.seats(on: date.id, caller).seats.filter(\.isAvailable)
+      guard !free.isEmpty else { return try await engine.leaveQueue(caller) }
+      let first = Int(dice.next() % UInt64(free.count))
+      let wanted = free[first..<min(free.count, first + 1 + Int(dice.next() % 2))].map(\.id)
+      let hold = try await engine.hold(seats: wanted, on: date.id, caller)
+      let payment = try await engine.pay(hold: hold.id, caller)
+      seatsSold += payment.seats.count
+    } catch let error as BookingError {
+      refusals[error.code, default: 0] += 1
+      try? await engine.leaveQueue(caller)
+    }
+  }
+
+  private mutating func schedule(_ user: Int, _ kind: Event.Kind, at: Date) {
+    events.insert(Event(at: at, order: events.nextOrder, user: user, kind: kind))
+  }
+
+  private func uniform() -> Double { Double(dice.next() >> 11) / Double(1 << 53) + 1e-12 }
+
+  func progress(elapsed: TimeInterval) -> CrowdSimulation.Progress {
+    CrowdSimulation.Progress(
+      elapsed: elapsed, arrived: members.count { $0.caller != nil }, waiting: lastWaiting,
+      admitted: admitted, abandoned: abandoned, seatsSold: seatsSold)
+  }
+
+  func summary(elapsed: TimeInterval, audit: SalesAudit) -> CrowdSimulation.Summary {
+    let errors = etaErrors.sorted()
+    func percentile(_ fraction: Double) -> Double? {
+      errors.isEmpty ? nil : errors[min(errors.count - 1, Int(Double(errors.count) * fraction))]
+    }
+    return CrowdSimulation.Summary(
+      elapsed: elapsed, arrived: members.count { $0.caller != nil }, admitted: admitted,
+      abandoned: abandoned, seatsSold: seatsSold,
+      admittedPerSecond: elapsed > 0 ? Double(admitted) / elapsed : 0,
+      etaErrorMedian: percentile(0.5), etaErrorP90: percentile(0.9), etaSamples: errors.count,
+      refusals: refusals, audit: audit)
+  }
+}
+
+/// Pending events, earliest first (a binary heap).
+struct EventQueue {
+  private var heap: [Crowd.Event] = []
+  private(set) var nextOrder = 0
+
+  mutating func insert(_ event: Crowd.Event) {
+    nextOrder += 1
+    heap.append(event)
+    var child = heap.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard heap[child] < heap[parent] else { break }
+      heap.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  mutating func popFirst() -> Crowd.Event? {
+    guard !heap.isEmpty else { return nil }
+    heap.swapAt(0, heap.count - 1)
+    let first = heap.removeLast()
+    var parent = 0
+    while true {
+      let left = 2 * parent + 1
+      let right = left + 1
+      var smallest = parent
+      if left < heap.count && heap[left] < heap[smallest] { smallest = left }
+      if right < heap.count && heap[right] < heap[smallest] { smallest = right }
+      guard smallest != parent else { return first }
+      heap.swapAt(parent, smallest)
+      parent = smallest
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import GRDB
+
+/// Cross-checks of the whole database: what must always hold, counted.
+enum AuditStore {
+  static func audit(_ db: Database) throws -> SalesAudit {
+    SalesAudit(
+      ticketsSold: try db.fetchValue(Int.self, sql: "SELECT COUNT(*) FROM ticket")!,
+      seatsSoldTwice: try db.fetchValue(
+        Int.self,
+        sql: """
+          SELECT COUNT(*) FROM (SELECT 1 FROM ticket GROUP BY date_id, seat_id HAVING COUNT(*) > 1)
+          """)!,
+      ticketsNotMatchingSeats: try db.fetchValue(
+        Int.self,
+        sql: """
+          SELECT COUNT(*) FROM ticket t
+          LEFT JOIN seat_state s ON s.date_id = t.date_id AND s.seat_id = t.seat_id
+          WHERE s.sold_to IS NOT t.user_id OR s.payment_id IS NOT t.payment_id
+          """)!,
+      balancesNotMatchingLedgers: try db.fetchValue(
+        Int.self,
+        sql: """
+          SELECT COUNT(*) FROM account a
+          WHERE a.balance <> (SELECT COALESCE(SUM(delta), 0) FROM ledger WHERE user_id = a.user_id)
+          """)!,
+      paymentsNotInLedgers: try db.fetchValue(
+        Int.self,
+        sql: """
+          SELECT COUNT(*) FROM payment p
+          WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE l.payment_id = p.id AND l.delta = -p.amount)
+          """)!)
+  }
+}
