@@ -35,6 +35,7 @@ struct Encore: AsyncParsableCommand {
       PointsCommand.self,
       TicketsCommand.self,
       DemoCommand.self,
+      SimulateCommand.self,
     ],
     defaultSubcommand: TUICommand.self
   )

@@ -13,5 +13,8 @@ struct QueueCommand: AsyncParsableCommand {
         encore queue join garden --wait
         encore queue status garden
       """,
-    subcommands: [QueueJoinCommand.self, QueueStatusCommand.self])
+    subcommands: [
+      QueueJoinCommand.self, QueueStatusCommand.self, QueueLeaveCommand.self,
+      QueueRulesCommand.self,
+    ])
 }

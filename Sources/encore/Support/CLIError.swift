@@ -3,8 +3,8 @@ import BookingEngine
 /// Refusals that come from the command line rather than the engine. Like ``BookingError``,
 /// each has a stable `code` for scripts and a sentence for people.
 enum CLIError: Error, CustomStringConvertible {
-  /// No token in the jar for the concert (nil when the concert is not known yet).
-  case notInQueue(ConcertID?)
+  /// No token in the jar for the concert.
+  case notInQueue(ConcertID)
   /// `--database` names a file in a folder that does not exist.
   case noSuchFolder(String)
   /// The user gave up waiting in line (or the line ended) during `queue join --wait`.
@@ -20,9 +20,7 @@ enum CLIError: Error, CustomStringConvertible {
 
   var description: String {
     switch self {
-    case .notInQueue(let concert?): "Join the queue first: encore queue join \(concert)"
-    case .notInQueue(nil):
-      "Join the queue first: encore queue join CONCERT (encore concerts lists them)."
+    case .notInQueue(let concert): "Join the queue first: encore queue join \(concert)"
     case .noSuchFolder(let path):
       "The folder \(path) does not exist: create it or choose another --database path."
     case .queueEnded(let reason): reason

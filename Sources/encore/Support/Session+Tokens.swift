@@ -26,30 +26,11 @@ extension Session {
     }
   }
 
-  /// The seat map of `date` with the caller whose token opened it.
-  ///
-  /// The engine has no token-free way to tell which concert a date belongs to, so this
-  /// tries each token in the jar: the date's own concert's token is the one the engine
-  /// does not refuse as "for another concert".
+  /// The seat map of `date`, seen with the caller's token for the date's concert.
   func seatMap(of date: DateID) async throws -> (map: SeatMap, caller: Caller) {
-    for (concert, token) in jar.all() {
-      do {
-        let caller = caller(token)
-        return (try await engine.seats(on: date, caller), caller)
-      } catch BookingError.tokenForAnotherConcert {
-        continue
-      } catch BookingError.unknownToken {
-        jar.remove(for: concert)
-      } catch BookingError.tokenOfAnotherUser {
-        jar.remove(for: concert)
-      }
+    let concert = try await engine.concertDate(date).concertID
+    return try await withCaller(for: concert) { caller in
+      (try await engine.seats(on: date, caller), caller)
     }
-    // No token fits: say whether the date exists at all before asking to join.
-    do {
-      _ = try await engine.seats(on: date, caller(TokenValue("")))
-    } catch BookingError.unknownDate(let id) {
-      throw BookingError.unknownDate(id)
-    } catch {}
-    throw CLIError.notInQueue(nil)
   }
 }
