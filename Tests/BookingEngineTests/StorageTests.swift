@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import BookingEngine
+
+@Suite struct StorageTests {
+  @Test func aFileThatIsNotADatabaseIsRefusedClearly() throws {
+    let path = TestBed.temporaryPath()
+    try Data(repeating: 0x42, count: 8_192).write(to: URL(fileURLWithPath: path))
+    #expect(throws: BookingError.databaseCorrupt(path)) { try BookingEngine.open(path: path) }
+    #expect("\(BookingError.databaseCorrupt(path))".contains("damaged or not an Encore database"))
+  }
+
+  @Test func theFileIsInWALModeWithDurableCommits() async throws {
+    let engine = try BookingEngine.open(path: TestBed.temporaryPath())
+    let journal = try await engine.database.writer.read { db in
+      try String.fetchOne(db, sql: "PRAGMA journal_mode")!
+    }
+    #expect(journal == "wal")
+    let writerSynchronous = try await engine.database.writer.writeWithoutTransaction { db in
+      try Int.fetchOne(db, sql: "PRAGMA synchronous")!
+    }
+    #expect(writerSynchronous == 2, "FULL on the connection that commits")
+  }
+
+  @Test func aFailedPaymentWritesNothing() async throws {
+    let bed = try await TestBed()
+    let alice = try await bed.admitted("alice")
+    let date = try await bed.onSaleDate(alice)
+    try await bed.engine.charge(user: "alice", amount: 100_000)
+    let hold = try await bed.engine.hold(
+      seats: try await bed.seats(["1"], on: date.id, alice), on: date.id, alice)
+    await expectRefusal(.insufficientBalance(balance: 100_000, price: 150_000)) {
+      try await bed.engine.pay(hold: hold.id, alice)
+    }
+    let audit = try await bed.engine.audit()
+    #expect(audit.ticketsSold == 0)
+    #expect(audit.isClean)
+    #expect(try await bed.engine.balance(user: "alice").ledger.count == 1)
+    #expect(try await bed.engine.queueStatus(alice).isActive, "the token is not used up")
+  }
+
+  @Test func reopeningAnExistingFileKeepsEverything() async throws {
+    let path = TestBed.temporaryPath()
+    do {
+      let engine = try BookingEngine.open(path: path)
+      try await engine.seedDemoCatalogIfEmpty()
+      try await engine.charge(user: "alice", amount: 5_000)
+    }
+    let again = try BookingEngine.open(path: path)
+    #expect(try await again.seedDemoCatalogIfEmpty() == false)
+    #expect(try await again.balance(user: "alice").balance == 5_000)
+  }
+}
