@@ -39,7 +39,7 @@ public final class EncoreApp {
   /// How long a toast stays on screen.
   static let toastSeconds: TimeInterval = 5
   /// How often countdowns and polls are checked in `run(on:)`.
-  static let tickInterval = Duration.milliseconds(250)
+  static let tickInterval = Duration.milliseconds(200)
 
   // MARK: - Run loop
 
@@ -151,7 +151,7 @@ public final class EncoreApp {
     KeyHintBar(hints: top.hints, status: top.status(context))
       .render(in: footerArea, on: &canvas)
     if showingHelp {
-      let own = top.hints.filter { !["?", "q"].contains($0.key) }
+      let own = top.helpEntries.filter { !["?", "q"].contains($0.key) }
       HelpOverlay(entries: own + Self.globalHints).render(in: canvas.bounds, on: &canvas)
     }
     return canvas

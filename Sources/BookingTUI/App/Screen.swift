@@ -10,6 +10,8 @@ protocol Screen {
   var title: String { get }
   /// The key hints for the footer, most important first.
   var hints: [KeyHint] { get }
+  /// The screen's keys for the help overlay (the footer hints unless a screen has more).
+  var helpEntries: [KeyHint] { get }
   /// Text at the right of the footer ("updated 0.4 s ago"), or empty.
   func status(_ context: AppContext) -> String
   /// Called when the screen comes on top: pushed, or uncovered by a pop.
@@ -21,6 +23,7 @@ protocol Screen {
 }
 
 extension Screen {
+  var helpEntries: [KeyHint] { hints }
   func status(_ context: AppContext) -> String { "" }
   mutating func appear(_ context: AppContext) -> [Effect] { [] }
 }

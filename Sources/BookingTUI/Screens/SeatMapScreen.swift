@@ -25,15 +25,24 @@ struct SeatMapScreen: Screen {
     self.when = when
   }
 
-  static let pollInterval: TimeInterval = 1
+  /// Under a second, so that with ticks every 200 ms others' holds show within a second.
+  static let pollInterval: TimeInterval = 0.8
 
   var title: String { concert.title + " · " + when }
 
   var hints: [KeyHint] {
     [
-      KeyHint("←↑↓→ hjkl", "move"), KeyHint("Space", "pick"), KeyHint("Enter", "hold & pay"),
-      KeyHint("x", "release hold"), KeyHint("Esc", "dates"), KeyHint("?", "help"),
-      KeyHint("q", "quit"),
+      KeyHint("←↑↓→", "move"), KeyHint("Space", "pick"), KeyHint("Enter", "hold"),
+      KeyHint("x", "release"), KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit"),
+    ]
+  }
+
+  var helpEntries: [KeyHint] {
+    [
+      KeyHint("←↑↓→ hjkl", "move the cursor"), KeyHint("PgUp PgDn", "ten rows up or down"),
+      KeyHint("Space", "pick or unpick the seat (up to the limit)"),
+      KeyHint("Enter", "hold the picked seats (or this one), then pay"),
+      KeyHint("x", "release your hold"), KeyHint("Esc", "back to the dates"),
     ]
   }
 
