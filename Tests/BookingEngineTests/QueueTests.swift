@@ -15,6 +15,20 @@ import Testing
     #expect(status.state == .waiting(position: 1, ahead: 0))
   }
 
+  @Test func resettingTheDemoEmptiesTheLine() async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 0
+    let bed = try await TestBed(policy: policy)
+    for index in 0..<5 {
+      _ = try await bed.engine.issueToken(user: UserID("u\(index)"), concert: "garden")
+    }
+    try await bed.engine.resetToDemoCatalog()
+    let token = try await bed.engine.issueToken(user: "alice", concert: "garden")
+    let status = try await bed.engine.queueStatus(Caller(user: "alice", token: token.value))
+    #expect(status.state == .waiting(position: 1, ahead: 0))
+    #expect(status.waitingCount == 1)
+  }
+
   @Test func tokensAreLongRandomAndUnrelatedToTheUser() async throws {
     let bed = try await TestBed()
     let a = try await bed.engine.issueToken(user: "alice", concert: "garden")

@@ -149,6 +149,7 @@ enum CatalogStore {
   static func wipe(_ db: Database) throws {
     for table in [
       "ledger", "account", "ticket", "seat_state", "payment", "hold_seat", "hold", "queue_token",
+      "queue_fenwick",
       "queue_line", "concert_date", "seat", "tier", "concert",
     ] {
       try db.run(sql: "DELETE FROM \(table)")
