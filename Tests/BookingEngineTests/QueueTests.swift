@@ -23,10 +23,13 @@ import Testing
       _ = try await bed.engine.issueToken(user: UserID("u\(index)"), concert: "garden")
     }
     try await bed.engine.resetToDemoCatalog()
-    let token = try await bed.engine.issueToken(user: "alice", concert: "garden")
-    let status = try await bed.engine.queueStatus(Caller(user: "alice", token: token.value))
-    #expect(status.state == .waiting(position: 1, ahead: 0))
-    #expect(status.waitingCount == 1)
+    var last: QueueToken?
+    for name in ["alice", "bob", "carol"] {
+      last = try await bed.engine.issueToken(user: UserID(name), concert: "garden")
+    }
+    let status = try await bed.engine.queueStatus(Caller(user: "carol", token: last!.value))
+    #expect(status.state == .waiting(position: 3, ahead: 2))
+    #expect(status.waitingCount == 3)
   }
 
   @Test func tokensAreLongRandomAndUnrelatedToTheUser() async throws {
