@@ -102,3 +102,8 @@ extension Date {
 
   init(millis: Int64) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
 }
+
+extension TimeInterval {
+  /// A duration in the store's unit.
+  var millis: Int64 { Int64((self * 1000).rounded()) }
+}

@@ -32,7 +32,7 @@ enum QueueStore {
       arguments: [concert.rawValue, user.rawValue]
     ).map(TokenRow.init(row:)) {
       try touch(db, live, line: line, now: context.now)
-      return try TokenRow.fetch(db, token: live.token)!
+      return live
     }
     let token = newToken()
     var seq: Int64?
@@ -74,13 +74,10 @@ enum QueueStore {
     _ db: Database, token: String, user: UserID, context: StoreContext
   ) throws -> QueueStatus {
     let row = try owned(db, token: token, user: user)
-    var line = try advance(db, concert: row.concertID, context: context)
-    var current = try TokenRow.fetch(db, token: token)!
-    if current.state == .waiting {
-      try touch(db, current, line: line, now: context.now)
-      current = try TokenRow.fetch(db, token: token)!
-      line = try QueueLine.fetch(db, row.concertID)!
-    }
+    let line = try advance(db, concert: row.concertID, context: context)
+    let current = try TokenRow.fetch(db, token: token)!
+    // The touch only notes the waiter is still there: nothing the status shows changes.
+    if current.state == .waiting { try touch(db, current, line: line, now: context.now) }
     return try status(db, row: current, line: line, now: context.now)
   }
 
@@ -346,8 +343,4 @@ enum QueueStore {
         """,
       arguments: [now, now + line.policy.activeIdleTimeout.millis, row.token])
   }
-}
-
-extension TimeInterval {
-  var millis: Int64 { Int64((self * 1000).rounded()) }
 }
