@@ -5,9 +5,14 @@ import GRDB
 extension BookingEngine {
   // MARK: - Queue
 
-  /// Puts `user` in line for `concert`, or returns their place if they are in line already.
+  /// Puts `user` at the back of the line for `concert`.
+  ///
+  /// Someone already in line keeps their place but gets a new token, and the one they had
+  /// stops working: the database keeps only a token's SHA-256, so it cannot hand the old
+  /// value back. Keep the token where every client of the user finds it (the `encore`
+  /// command line keeps it in its token jar).
   public func issueToken(user: UserID, concert: ConcertID) async throws -> QueueToken {
-    try Self.validate(user)
+    let user = try UserName.normalized(user.rawValue)
     return try await inTransaction { db, context in
       try QueueStore.issue(
         db, user: user, concert: concert, context: context, newToken: Self.makeTokenValue
@@ -17,6 +22,7 @@ extension BookingEngine {
 
   /// Where the caller stands in line. Reading it may let the next people in.
   public func queueStatus(_ caller: Caller) async throws -> QueueStatus {
+    let caller = try Self.normalized(caller)
     // Most polls change nothing: answer them from a snapshot, without the write lock.
     if let status = try await inSnapshot({ db, context in
       try QueueStore.peekStatus(
@@ -31,6 +37,7 @@ extension BookingEngine {
 
   /// Leaves the line, or ends an active turn, freeing the place for the next person.
   public func leaveQueue(_ caller: Caller) async throws {
+    let caller = try Self.normalized(caller)
     try await inTransaction { db, context in
       try QueueStore.leave(db, token: caller.token.rawValue, user: caller.user, context: context)
     }
@@ -48,6 +55,7 @@ extension BookingEngine {
 
   /// Replaces the rules of a concert's line (capacity, rate, timeouts) for every process.
   public func setQueuePolicy(_ policy: QueuePolicy, concert: ConcertID) async throws {
+    try policy.validate()
     try await inTransaction { db, context in
       guard try CatalogStore.concertExists(db, concert) else {
         throw BookingError.unknownConcert(concert)
@@ -75,7 +83,8 @@ extension BookingEngine {
 
   /// The concert's dates with seats left; past and sold-out dates are marked.
   public func dates(of concert: ConcertID, _ caller: Caller) async throws -> [ConcertDate] {
-    try await inTransaction { db, context in
+    let caller = try Self.normalized(caller)
+    return try await inTransaction { db, context in
       guard try CatalogStore.concertExists(db, concert) else {
         throw BookingError.unknownConcert(concert)
       }
@@ -92,7 +101,8 @@ extension BookingEngine {
 
   /// Every seat of a date with its state as the caller sees it.
   public func seats(on date: DateID, _ caller: Caller) async throws -> SeatMap {
-    try await inTransaction { db, context in
+    let caller = try Self.normalized(caller)
+    return try await inTransaction { db, context in
       let concertDate = try CatalogStore.date(db, date, now: context.now)
       try QueueStore.authorize(
         db, token: caller.token.rawValue, user: caller.user, concert: concertDate.concertID,
@@ -108,7 +118,8 @@ extension BookingEngine {
 
   /// Holds all of `seats` on `date` for the policy's hold duration, or none of them.
   public func hold(seats: [SeatID], on date: DateID, _ caller: Caller) async throws -> Hold {
-    try await inTransaction { db, context in
+    let caller = try Self.normalized(caller)
+    return try await inTransaction { db, context in
       try HoldStore.hold(
         db, seats: seats, date: date, user: caller.user, token: caller.token.rawValue,
         context: context)
@@ -117,6 +128,7 @@ extension BookingEngine {
 
   /// Gives a hold's seats back at once. Needs no token: a hold is always its owner's to drop.
   public func release(hold: HoldID, user: UserID) async throws {
+    let user = try UserName.normalized(user.rawValue)
     try await inTransaction { db, context in
       try HoldStore.release(db, hold: hold, user: user, now: context.now)
     }
@@ -124,13 +136,16 @@ extension BookingEngine {
 
   /// A hold of the user's, as it stands.
   public func hold(_ id: HoldID, user: UserID) async throws -> Hold {
-    try await database.read { db in try HoldStore.owned(db, id, user: user) }
+    let user = try UserName.normalized(user.rawValue)
+    return try await database.read { db in try HoldStore.owned(db, id, user: user) }
   }
 
   /// Pays for a hold with points: deducts, sells the seats and uses up the token, atomically.
   /// Paying a paid hold again returns the first payment and charges nothing.
+  /// Refused once the date has started.
   public func pay(hold: HoldID, _ caller: Caller) async throws -> Payment {
-    try await inTransaction { db, context in
+    let caller = try Self.normalized(caller)
+    return try await inTransaction { db, context in
       try PaymentStore.pay(
         db, hold: hold, user: caller.user, token: caller.token.rawValue, context: context)
     }
@@ -138,20 +153,22 @@ extension BookingEngine {
 
   /// The seats the user has bought, by date.
   public func tickets(user: UserID) async throws -> [Ticket] {
-    try await database.read { db in try PaymentStore.tickets(db, user: user) }
+    let user = try UserName.normalized(user.rawValue)
+    return try await database.read { db in try PaymentStore.tickets(db, user: user) }
   }
 
   // MARK: - Points
 
   /// The user's balance and every entry of their ledger. Unknown users have 0 and no entries.
   public func balance(user: UserID) async throws -> PointAccount {
-    try await database.read { db in try PointStore.account(db, user: user) }
+    let user = try UserName.normalized(user.rawValue)
+    return try await database.read { db in try PointStore.account(db, user: user) }
   }
 
   /// Adds `amount` won to the user's points.
   @discardableResult
   public func charge(user: UserID, amount: Int64) async throws -> PointEntry {
-    try Self.validate(user)
+    let user = try UserName.normalized(user.rawValue)
     guard amount > 0 else { throw BookingError.invalidAmount(amount) }
     guard amount <= policy.maxCharge else {
       throw BookingError.chargeTooLarge(amount, limit: policy.maxCharge)
@@ -163,14 +180,18 @@ extension BookingEngine {
 
   // MARK: - Operators
 
-  /// Adds a catalog's concerts, seats and dates.
+  /// Adds a catalog's concerts, seats and dates; prices and times outside ``Won/limit``
+  /// and the years 1970–9999 are refused.
   public func seed(_ catalog: Catalog) async throws {
+    try catalog.validate()
     try await database.transaction { db in try CatalogStore.seed(db, catalog) }
   }
 
   /// Seeds the demo catalog unless the database already has concerts. Returns whether it did.
+  /// The check reads a snapshot: only an empty database is written to.
   @discardableResult
   public func seedDemoCatalogIfEmpty() async throws -> Bool {
+    guard try await database.read({ db in try CatalogStore.isEmpty(db) }) else { return false }
     let catalog = DemoCatalog.make(now: clock.now())
     return try await database.transaction { db in
       guard try CatalogStore.isEmpty(db) else { return false }
@@ -188,8 +209,8 @@ extension BookingEngine {
     }
   }
 
-  /// Checks the whole database: no seat sold twice, every ticket matches its seat,
-  /// every balance equals its ledger.
+  /// Checks the whole database: no seat sold twice, every ticket matches its seat and
+  /// every payment its hold, every balance equals its ledger.
   public func audit() async throws -> SalesAudit {
     try await database.read { db in try AuditStore.audit(db) }
   }
@@ -203,11 +224,9 @@ extension BookingEngine {
       .joined()
   }
 
-  static func validate(_ user: UserID) throws {
-    let name = user.rawValue
-    guard !name.isEmpty, name.count <= 64,
-      !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-    else { throw BookingError.invalidUser(name) }
+  /// The caller with their name normalised (see ``UserName``).
+  static func normalized(_ caller: Caller) throws -> Caller {
+    Caller(user: try UserName.normalized(caller.user.rawValue), token: caller.token)
   }
 }
 

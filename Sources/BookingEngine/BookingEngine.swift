@@ -37,13 +37,18 @@ public final class BookingEngine: Sendable {
 
   /// Opens the database file at `path`, creating and migrating it if needed.
   ///
+  /// Only a missing or empty file, or one of Encore's, is opened: another application's
+  /// database and one written by a newer Encore are refused untouched. Opening an
+  /// up-to-date file takes no lock, so it never waits for another process's writes.
+  ///
   /// - Parameter durable: `true` (the default) makes every commit survive power
   ///   loss (`synchronous=FULL`); `false` trades that for speed.
   public static func open(
     path: String, policy: BookingPolicy = BookingPolicy(), clock: any BookingClock = SystemClock(),
     random: any RandomSource = SystemRandomSource(), durable: Bool = true
   ) throws -> BookingEngine {
-    BookingEngine(
+    try policy.validate()
+    return BookingEngine(
       database: try BookingDatabase.open(path: path, durable: durable), policy: policy,
       clock: clock,
       random: random)
@@ -54,7 +59,8 @@ public final class BookingEngine: Sendable {
     policy: BookingPolicy = BookingPolicy(), clock: any BookingClock = SystemClock(),
     random: any RandomSource = SystemRandomSource()
   ) throws -> BookingEngine {
-    BookingEngine(
+    try policy.validate()
+    return BookingEngine(
       database: try BookingDatabase.inMemory(), policy: policy, clock: clock, random: random)
   }
 
@@ -82,7 +88,8 @@ public final class BookingEngine: Sendable {
   }
 }
 
-/// Who is calling: a user and the queue token they were given.
+/// Who is calling: a user and the queue token they were given. The engine normalises the
+/// name (see ``UserName``) before using it.
 public struct Caller: Sendable, Hashable {
   public var user: UserID
   public var token: TokenValue

@@ -34,6 +34,7 @@ public enum BookingError: Error, Sendable, Hashable {
   case holdReleased(HoldID)
   case holdAlreadyPaid(HoldID)
   case insufficientBalance(balance: Int64, price: Int64)
+  case amountBeyondLimit(limit: Int64)
 
   // Points
   case invalidAmount(Int64)
@@ -41,11 +42,18 @@ public enum BookingError: Error, Sendable, Hashable {
   case balanceCapExceeded(balance: Int64, amount: Int64, cap: Int64)
   case invalidUser(String)
 
+  // Operators' settings
+  case invalidPolicy(String)
+  case invalidCatalog(String)
+
   // The store
   case databaseBusy
   case databaseCorrupt(String)
   case databaseReadOnly(String)
   case databaseUnavailable(String)
+  case databaseInaccessible(String, reason: String)
+  case notAnEncoreDatabase(String)
+  case databaseTooNew(String, version: Int, supported: Int)
 
   /// The points missing to pay, for ``insufficientBalance(balance:price:)``.
   public var shortfall: Int64? {
@@ -80,14 +88,20 @@ public enum BookingError: Error, Sendable, Hashable {
     case .holdReleased: "hold_released"
     case .holdAlreadyPaid: "hold_already_paid"
     case .insufficientBalance: "insufficient_balance"
+    case .amountBeyondLimit: "amount_beyond_limit"
     case .invalidAmount: "invalid_amount"
     case .chargeTooLarge: "charge_too_large"
     case .balanceCapExceeded: "balance_cap_exceeded"
     case .invalidUser: "invalid_user"
+    case .invalidPolicy: "invalid_policy"
+    case .invalidCatalog: "invalid_catalog"
     case .databaseBusy: "database_busy"
     case .databaseCorrupt: "database_corrupt"
     case .databaseReadOnly: "database_read_only"
     case .databaseUnavailable: "database_unavailable"
+    case .databaseInaccessible: "database_inaccessible"
+    case .notAnEncoreDatabase: "not_an_encore_database"
+    case .databaseTooNew: "database_too_new"
     }
   }
 }
@@ -128,6 +142,8 @@ extension BookingError: CustomStringConvertible, LocalizedError {
     case .holdAlreadyPaid(let id): "Hold \(id) is already paid."
     case .insufficientBalance(let balance, let price):
       "Insufficient balance: balance \(Won.text(balance)), price \(Won.text(price)): \(Won.text(price - balance)) short."
+    case .amountBeyondLimit(let limit):
+      "That is more money than Encore handles: amounts stop at \(Won.text(limit))."
     case .invalidAmount(let amount):
       "The amount must be a whole number of won above zero (got \(Won.grouped(amount)))."
     case .chargeTooLarge(let amount, let limit):
@@ -135,12 +151,21 @@ extension BookingError: CustomStringConvertible, LocalizedError {
     case .balanceCapExceeded(let balance, let amount, let cap):
       "A balance may be at most \(Won.text(cap)): \(Won.text(balance)) + \(Won.text(amount)) is over it."
     case .invalidUser(let name):
-      "“\(name)” is not a usable user name (1–64 characters, no control characters)."
+      "“\(name)” is not a usable user name (1–\(UserName.maxLength) characters, not blank, no control characters)."
+    case .invalidPolicy(let reason): "The booking policy cannot be used: \(reason)"
+    case .invalidCatalog(let reason): "The catalog cannot be put on sale: \(reason)"
     case .databaseBusy: "The database stayed busy too long; nothing was changed. Try again."
     case .databaseCorrupt(let path):
       "The database file \(path) is damaged or not an Encore database."
-    case .databaseReadOnly(let path): "The database file \(path) cannot be written (read-only)."
+    case .databaseReadOnly(let path):
+      "Could not write to the database file \(path): it is read-only for you (reading works)."
     case .databaseUnavailable(let reason): "The database cannot be used: \(reason)"
+    case .databaseInaccessible(let path, let reason):
+      "Could not open the database file \(path) for reading and writing: \(reason)."
+    case .notAnEncoreDatabase(let path):
+      "The file \(path) is an SQLite database of another application, not Encore's; it was left untouched. Choose another --database path."
+    case .databaseTooNew(let path, let version, let supported):
+      "The database file \(path) was written by a newer Encore (schema version \(version)); this Encore knows versions up to \(supported). Update Encore to use it; the file was left untouched."
     }
   }
 }

@@ -81,7 +81,7 @@ struct HoldPayBenchmark {
 
   private func rawHold(_ db: RawSQLite, seat: Int64, date: Int64, caller: Caller) -> Int64 {
     let now = now()
-    let token = caller.token.rawValue
+    let token = caller.token.digest
     let user = caller.user.rawValue
     db.execute("BEGIN IMMEDIATE")
     let until = db.run(
@@ -94,7 +94,7 @@ struct HoldPayBenchmark {
     let mine = db.run(
       """
       SELECT (SELECT COUNT(*) FROM seat_state WHERE sold_to = ?2 AND date_id = ?1)
-           + (SELECT COUNT(*) FROM seat_state WHERE holder = ?2 AND date_id = ?1 AND sold_to IS NULL AND held_until > ?3)
+           + (SELECT COUNT(*) FROM seat_state WHERE holder = ?2 AND date_id = ?1 AND sale IS NULL AND held_until > ?3)
       """,
       [.int(date), .text(user), .int(now)])!
     precondition(mine < 4)
@@ -108,7 +108,7 @@ struct HoldPayBenchmark {
     db.run(
       """
       UPDATE seat_state SET hold_id = ?, holder = ?, held_until = ?
-      WHERE date_id = ? AND seat_id = ? AND sold_to IS NULL AND (held_until IS NULL OR held_until <= ?)
+      WHERE date_id = ? AND seat_id = ? AND sale IS NULL AND (held_until IS NULL OR held_until <= ?)
       """,
       [.int(hold), .text(user), .int(now + 300_000), .int(date), .int(seat), .int(now)])
     precondition(db.changes == 1)
@@ -121,7 +121,7 @@ struct HoldPayBenchmark {
 
   private func rawPay(_ db: RawSQLite, hold: Int64, caller: Caller) {
     let now = now()
-    let token = caller.token.rawValue
+    let token = caller.token.digest
     let user = caller.user.rawValue
     db.execute("BEGIN IMMEDIATE")
     let amount = db.run(
@@ -140,7 +140,7 @@ struct HoldPayBenchmark {
       [.int(hold), .text(user), .int(amount), .int(now), .int(balance - amount)])
     let payment = db.lastInsertedRowID
     db.run(
-      "UPDATE seat_state SET sold_to = ?, payment_id = ?, held_until = NULL WHERE hold_id = ? AND sold_to IS NULL AND held_until > ?",
+      "UPDATE seat_state SET sale = 'online', sold_to = ?, payment_id = ?, held_until = NULL WHERE hold_id = ? AND sale IS NULL AND held_until > ?",
       [.text(user), .int(payment), .int(hold), .int(now)])
     precondition(db.changes == 1)
     db.run(

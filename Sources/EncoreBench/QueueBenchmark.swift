@@ -89,7 +89,8 @@ struct QueueBenchmark {
         VALUES (?, 'garden', ?, ?, 'waiting', ?, ?, ?)
         """,
         [
-          .text(token), .text("w\(index)"), .int(seq), .int(now), .int(now + 3_600_000),
+          .text(TokenValue(token).digest), .text("w\(index)"), .int(seq), .int(now),
+          .int(now + 3_600_000),
           .int(Int64(index)),
         ])
       var node = seq

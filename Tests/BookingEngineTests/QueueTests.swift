@@ -3,16 +3,21 @@ import Foundation
 import Testing
 
 @Suite struct QueueTests {
-  @Test func askingAgainReturnsTheSameTokenAndPlace() async throws {
+  @Test func askingAgainKeepsThePlaceUnderANewTokenAndRetiresTheOld() async throws {
     var policy = BookingPolicy()
     policy.activeCapacity = 1
     let bed = try await TestBed(policy: policy)
     _ = try await bed.engine.issueToken(user: "first", concert: "garden")
     let token = try await bed.engine.issueToken(user: "alice", concert: "garden")
     let again = try await bed.engine.issueToken(user: "alice", concert: "garden")
-    #expect(token.value == again.value)
+    #expect(token.value != again.value)
+    #expect(again.issuedAt == token.issuedAt)
     let status = try await bed.engine.queueStatus(Caller(user: "alice", token: again.value))
     #expect(status.state == .waiting(position: 1, ahead: 0))
+    #expect(status.token.value == again.value)
+    await expectRefusal(.unknownToken) {
+      try await bed.engine.queueStatus(Caller(user: "alice", token: token.value))
+    }
   }
 
   @Test func resettingTheDemoEmptiesTheLine() async throws {

@@ -1,5 +1,9 @@
 /// Amounts of money as people read them: `1,234,567 won`.
 public enum Won {
+  /// The largest amount Encore handles anywhere (10^15 won): a price, a hold's total, a
+  /// charge or a balance beyond it is refused, so no sum of them can overflow `Int64`.
+  public static let limit: Int64 = 1_000_000_000_000_000
+
   /// `150000` → `"150,000 won"`.
   public static func text(_ amount: Int64) -> String { "\(grouped(amount)) won" }
 

@@ -28,6 +28,23 @@ enum AuditStore {
         sql: """
           SELECT COUNT(*) FROM payment p
           WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE l.payment_id = p.id AND l.delta = -p.amount)
+          """)!,
+      paymentsNotMatchingHolds: try db.fetchValue(
+        Int.self,
+        sql: """
+          SELECT COUNT(*) FROM payment p JOIN hold h ON h.id = p.hold_id
+          WHERE p.user_id <> h.user_id OR p.amount <> h.amount
+             OR (SELECT COUNT(*) FROM ticket t WHERE t.payment_id = p.id)
+                <> (SELECT COUNT(*) FROM hold_seat hs WHERE hs.hold_id = h.id)
+             OR EXISTS (SELECT 1 FROM ticket t WHERE t.payment_id = p.id AND t.user_id <> p.user_id)
+          """)!,
+      seatsSoldWithoutTickets: try db.fetchValue(
+        Int.self,
+        sql: """
+          SELECT COUNT(*) FROM seat_state s
+          WHERE s.sale = 'online' AND NOT EXISTS (
+            SELECT 1 FROM ticket t
+            WHERE t.date_id = s.date_id AND t.seat_id = s.seat_id AND t.payment_id = s.payment_id)
           """)!)
   }
 }

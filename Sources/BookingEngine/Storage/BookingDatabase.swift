@@ -4,23 +4,34 @@ import GRDB
 /// The SQLite store: one file in WAL mode shared by every process that books.
 ///
 /// All truth lives here. Every write that reads first runs in an IMMEDIATE
-/// transaction (the write lock is taken up front), conditional updates check their
-/// change count, and unique constraints back them up.
+/// transaction (the write lock is taken up front) on the one writing connection,
+/// conditional updates check their change count, and unique constraints back them up.
+/// Reads run on a pool of read-only connections, each on a snapshot: they never wait
+/// for a writer, in this process or another.
 struct BookingDatabase: Sendable {
   let writer: any DatabaseWriter
+  let reader: any DatabaseReader
   let path: String
 
-  /// Opens (creating if needed) the database file at `path` and migrates it.
+  /// Opens the database file at `path`, setting it up or migrating it only when needed:
+  /// opening an up-to-date file writes nothing and takes no lock.
+  ///
+  /// A file that is not Encore's, or is from a newer Encore, is refused untouched.
   static func open(path: String, durable: Bool) throws -> BookingDatabase {
     do {
-      let pool = try DatabasePool(path: path, configuration: configuration())
-      if durable {
-        // GRDB sets NORMAL for WAL; FULL makes every commit survive power loss.
-        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+      let state = try DatabaseFile.inspect(path)
+      // A queue, not a pool: a pool would write to the file as it opens (to create the
+      // WAL file), and so wait for any other process's write lock.
+      let writer = try DatabaseQueue(path: path, configuration: configuration())
+      try writer.writeWithoutTransaction { db in
+        // FULL makes every commit survive power loss.
+        try db.execute(sql: "PRAGMA synchronous = \(durable ? "FULL" : "NORMAL")")
       }
-      let database = BookingDatabase(writer: pool, path: path)
-      try database.migrate()
-      return database
+      if state != .current { try setUp(writer, path: path) }
+      var readers = configuration()
+      readers.readonly = true
+      let reader = try DatabasePool(path: path, configuration: readers)
+      return BookingDatabase(writer: writer, reader: reader, path: path)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
     }
@@ -28,10 +39,9 @@ struct BookingDatabase: Sendable {
 
   /// A private in-memory database, for fast tests.
   static func inMemory() throws -> BookingDatabase {
-    let database = BookingDatabase(
-      writer: try DatabaseQueue(configuration: configuration()), path: ":memory:")
-    try database.migrate()
-    return database
+    let queue = try DatabaseQueue(configuration: configuration())
+    try Schema.migrator.migrate(queue)
+    return BookingDatabase(writer: queue, reader: queue, path: ":memory:")
   }
 
   private static func configuration() -> Configuration {
@@ -42,8 +52,20 @@ struct BookingDatabase: Sendable {
     return config
   }
 
-  private func migrate() throws {
-    try Schema.migrator.migrate(writer)
+  /// Switches a new file to WAL and runs the missing migrations. When another process
+  /// is doing the same at the same moment, whoever finishes first wins and the other
+  /// finds the file current.
+  private static func setUp(_ writer: DatabaseQueue, path: String) throws {
+    do {
+      try writer.writeWithoutTransaction { db in
+        guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+          throw BookingError.databaseUnavailable("\(path) could not be switched to WAL mode.")
+        }
+      }
+      try Schema.migrator.migrate(writer)
+    } catch {
+      guard try DatabaseFile.inspect(path) == .current else { throw error }
+    }
   }
 
   /// Runs `body` in an IMMEDIATE transaction, retrying a few times when another
@@ -76,7 +98,7 @@ struct BookingDatabase: Sendable {
   /// Runs `body` on a consistent snapshot, without taking the write lock.
   func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
     do {
-      return try await writer.read(body)
+      return try await reader.read(body)
     } catch let error as DatabaseError {
       throw Self.translate(error, path: path)
     }
@@ -84,13 +106,29 @@ struct BookingDatabase: Sendable {
 
   private static let busyRetries = 8
 
+  /// Why `path` cannot be opened, as far as the file system tells.
+  private static func accessProblem(_ path: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    let files = FileManager.default
+    if !files.fileExists(atPath: folder.isEmpty ? "." : folder) {
+      return "the folder \(folder) does not exist"
+    }
+    if files.fileExists(atPath: path) && !files.isReadableFile(atPath: path) {
+      return "you have no permission to read it"
+    }
+    if !files.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+      return "you have no permission to create files in \(folder) (SQLite keeps the -wal and -shm files beside the database)"
+    }
+    return "SQLite could not open it"
+  }
+
   /// Turns SQLite's failures into sentences a user can act on.
   static func translate(_ error: DatabaseError, path: String) -> BookingError {
     switch error.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED: .databaseBusy
     case .SQLITE_CORRUPT, .SQLITE_NOTADB: .databaseCorrupt(path)
-    case .SQLITE_READONLY, .SQLITE_PERM: .databaseReadOnly(path)
-    case .SQLITE_CANTOPEN: .databaseUnavailable("cannot open \(path)")
+    case .SQLITE_READONLY: .databaseReadOnly(path)
+    case .SQLITE_CANTOPEN, .SQLITE_PERM: .databaseInaccessible(path, reason: accessProblem(path))
     default: .databaseUnavailable(error.message ?? "\(error.resultCode)")
     }
   }

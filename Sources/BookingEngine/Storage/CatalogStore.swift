@@ -54,7 +54,7 @@ enum CatalogStore {
   static func hasUnsoldSeats(_ db: Database, _ id: DateID) throws -> Bool {
     try db.fetchValue(
       Bool.self,
-      sql: "SELECT EXISTS (SELECT 1 FROM seat_state WHERE date_id = ? AND sold_to IS NULL)",
+      sql: "SELECT EXISTS (SELECT 1 FROM seat_state WHERE date_id = ? AND sale IS NULL)",
       arguments: [id.rawValue])!
   }
 
@@ -70,7 +70,7 @@ enum CatalogStore {
     try db.fetchRows(
       sql: """
         SELECT s.id, s.label, s.section, s.row_label, s.number, s.grid_row, s.grid_col,
-               t.name AS tier, t.price, t.rank, st.holder, st.held_until, st.sold_to
+               t.name AS tier, t.price, t.rank, st.holder, st.held_until, st.sale, st.sold_to
         FROM seat_state st
         JOIN seat s ON s.id = st.seat_id
         JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
@@ -81,9 +81,10 @@ enum CatalogStore {
     ).map { row in
       let holder: String? = row["holder"]
       let heldUntil: Int64? = row["held_until"]
+      let sale: String? = row["sale"]
       let soldTo: String? = row["sold_to"]
       let state: Seat.State =
-        if let soldTo {
+        if sale != nil {
           soldTo == user.rawValue ? .yours : .sold
         } else if let heldUntil,
           heldUntil > now
@@ -135,7 +136,7 @@ enum CatalogStore {
           arguments: [dateID, spec.id.rawValue])
         let markSold = try db.makeStatement(
           sql: """
-            UPDATE seat_state SET sold_to = 'box-office'
+            UPDATE seat_state SET sale = 'box_office'
             WHERE date_id = ? AND seat_id = (SELECT id FROM seat WHERE concert_id = ? AND label = ?)
             """)
         for label in date.soldElsewhere.sorted() {
@@ -175,8 +176,8 @@ enum CatalogStore {
   private static let dateSelect = """
     SELECT d.id, d.concert_id, d.starts_at,
            COUNT(*) AS seat_count,
-           SUM(st.sold_to IS NULL) AS unsold,
-           SUM(st.sold_to IS NULL AND (st.held_until IS NULL OR st.held_until <= ?1)) AS seats_left
+           SUM(st.sale IS NULL) AS unsold,
+           SUM(st.sale IS NULL AND (st.held_until IS NULL OR st.held_until <= ?1)) AS seats_left
     FROM concert_date d JOIN seat_state st ON st.date_id = d.id
     """
 

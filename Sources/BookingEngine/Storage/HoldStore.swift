@@ -11,7 +11,7 @@ enum HoldStore {
     let now = context.now
     let policy = context.policy
     let date = try CatalogStore.schedule(db, dateID)
-    try QueueStore.authorize(
+    let pass = try QueueStore.authorize(
       db, token: token, user: user, concert: date.concertID, context: context)
     guard date.startsAt > now else { throw BookingError.dateInPast(dateID) }
     guard try CatalogStore.hasUnsoldSeats(db, dateID) else {
@@ -25,7 +25,7 @@ enum HoldStore {
       sql: """
         SELECT (SELECT COUNT(*) FROM seat_state WHERE sold_to = ?2 AND date_id = ?1)
              + (SELECT COUNT(*) FROM seat_state
-                WHERE holder = ?2 AND date_id = ?1 AND sold_to IS NULL AND held_until > ?3)
+                WHERE holder = ?2 AND date_id = ?1 AND sale IS NULL AND held_until > ?3)
         """,
       arguments: [dateID.rawValue, user.rawValue, now])!
     guard alreadyYours + seatIDs.count <= policy.maxSeatsPerUser else {
@@ -33,19 +33,19 @@ enum HoldStore {
         requested: seatIDs.count, alreadyYours: alreadyYours, limit: policy.maxSeatsPerUser)
     }
     let seats = try seatIDs.map { try heldSeat(db, $0, concert: date.concertID) }
-    let amount = seats.reduce(0) { $0 + $1.price }
+    let amount = try total(seats)
     let expiresAt = now + policy.holdDuration.millis
     try db.run(
       sql: """
         INSERT INTO hold (user_id, date_id, token, created_at, expires_at, amount)
         VALUES (?, ?, ?, ?, ?, ?)
         """,
-      arguments: [user.rawValue, dateID.rawValue, token, now, expiresAt, amount])
+      arguments: [user.rawValue, dateID.rawValue, pass.token, now, expiresAt, amount])
     let holdID = db.lastInsertedRowID
     let take = try db.cachedStatement(
       sql: """
         UPDATE seat_state SET hold_id = ?1, holder = ?2, held_until = ?3
-        WHERE date_id = ?4 AND seat_id = ?5 AND sold_to IS NULL
+        WHERE date_id = ?4 AND seat_id = ?5 AND sale IS NULL
           AND (held_until IS NULL OR held_until <= ?6)
         """)
     for seat in seats {
@@ -74,7 +74,7 @@ enum HoldStore {
     try db.run(
       sql: """
         UPDATE seat_state SET hold_id = NULL, holder = NULL, held_until = NULL
-        WHERE hold_id = ? AND sold_to IS NULL
+        WHERE hold_id = ? AND sale IS NULL
         """,
       arguments: [hold.id.rawValue])
   }
@@ -133,14 +133,27 @@ enum HoldStore {
     return heldSeat(from: row)
   }
 
+  /// The seats' total price; a price or total beyond ``Won/limit`` is refused, never summed
+  /// into an overflow.
+  private static func total(_ seats: [HeldSeat]) throws -> Int64 {
+    var sum: Int64 = 0
+    for seat in seats {
+      guard seat.price > 0, seat.price <= Won.limit - sum else {
+        throw BookingError.amountBeyondLimit(limit: Won.limit)
+      }
+      sum += seat.price
+    }
+    return sum
+  }
+
   /// Why a seat could not be taken: sold, yours already, or someone else's.
   private static func refusal(_ db: Database, seat: HeldSeat, date: DateID, user: UserID) throws
     -> BookingError
   {
     let row = try db.fetchRow(
-      sql: "SELECT holder, sold_to FROM seat_state WHERE date_id = ? AND seat_id = ?",
+      sql: "SELECT holder, sale FROM seat_state WHERE date_id = ? AND seat_id = ?",
       arguments: [date.rawValue, seat.id.rawValue])
-    if (row?["sold_to"] as String?) != nil { return .seatSold(seat.label) }
+    if (row?["sale"] as String?) != nil { return .seatSold(seat.label) }
     if (row?["holder"] as String?) == user.rawValue { return .seatAlreadyYours(seat.label) }
     return .seatTaken(seat.label)
   }

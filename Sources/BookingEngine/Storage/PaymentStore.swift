@@ -9,8 +9,11 @@ enum PaymentStore {
     let now = context.now
     let hold = try HoldStore.owned(db, id, user: user)
     if let earlier = try payment(db, hold: hold) { return earlier }
-    try QueueStore.authorize(
+    let pass = try QueueStore.authorize(
       db, token: token, user: user, concert: hold.concertID, context: context)
+    guard try CatalogStore.schedule(db, hold.dateID).startsAt > now else {
+      throw BookingError.dateInPast(hold.dateID)
+    }
     if try HoldStore.isReleased(db, id) { throw BookingError.holdReleased(id) }
     let expiresAt = hold.expiresAt.millis
     guard expiresAt > now else {
@@ -29,8 +32,8 @@ enum PaymentStore {
     let paymentID = db.lastInsertedRowID
     try db.run(
       sql: """
-        UPDATE seat_state SET sold_to = ?1, payment_id = ?2, held_until = NULL
-        WHERE hold_id = ?3 AND sold_to IS NULL AND held_until > ?4
+        UPDATE seat_state SET sale = 'online', sold_to = ?1, payment_id = ?2, held_until = NULL
+        WHERE hold_id = ?3 AND sale IS NULL AND held_until > ?4
         """,
       arguments: [user.rawValue, paymentID, id.rawValue, now])
     // Every seat must still be this hold's; anything else means it was lost.
@@ -45,7 +48,7 @@ enum PaymentStore {
     }
     try PointStore.record(
       db, user: user, kind: .payment, delta: -hold.amount, paymentID: paymentID, now: now)
-    try QueueStore.markUsed(db, token: token)
+    try QueueStore.markUsed(db, token: pass.token)
     return Payment(
       id: PaymentID(paymentID), holdID: id, user: user, amount: hold.amount,
       paidAt: Date(millis: now), balanceAfter: balanceAfter, seats: hold.seats)

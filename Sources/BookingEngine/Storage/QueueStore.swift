@@ -15,7 +15,9 @@ enum QueueStore {
   /// How often a line looks for waiters who stopped polling.
   static let sweepInterval: Int64 = 5_000
 
-  /// Returns the caller's live token for the concert, or puts them at the back of the line.
+  /// Puts the caller at the back of the line with a new token; a caller already in line
+  /// keeps their place under a new token (only its digest is stored, so the old value
+  /// cannot be given back), and the old one stops working.
   static func issue(
     _ db: Database, user: UserID, concert: ConcertID, context: StoreContext,
     newToken: () -> String
@@ -24,17 +26,18 @@ enum QueueStore {
       throw BookingError.unknownConcert(concert)
     }
     let line = try advance(db, concert: concert, context: context)
+    let token = newToken()
     if let live = try db.fetchRow(
       sql: """
-        SELECT * FROM queue_token
+        UPDATE queue_token SET token = ?
         WHERE concert_id = ? AND user_id = ? AND state IN ('waiting', 'active')
+        RETURNING *
         """,
-      arguments: [concert.rawValue, user.rawValue]
-    ).map(TokenRow.init(row:)) {
+      arguments: [TokenDigest.of(token), concert.rawValue, user.rawValue]
+    ).map({ TokenRow(row: $0, value: TokenValue(token)) }) {
       try touch(db, live, line: line, now: context.now)
       return live
     }
-    let token = newToken()
     var seq: Int64?
     if line.opened {
       seq = try db.fetchValue(
@@ -49,7 +52,8 @@ enum QueueStore {
         VALUES (?, ?, ?, ?, 'waiting', ?, ?, ?)
         """,
       arguments: [
-        token, concert.rawValue, user.rawValue, seq, context.now, context.now, line.waitingCount,
+        TokenDigest.of(token), concert.rawValue, user.rawValue, seq, context.now, context.now,
+        line.waitingCount,
       ])
     if let seq {
       try QueueIndex.add(db, concert: concert, seqs: [seq], delta: 1)
@@ -120,19 +124,20 @@ enum QueueStore {
     let row = try owned(db, token: token, user: user)
     switch row.state {
     case .waiting:
-      try db.run(sql: "UPDATE queue_token SET state = 'left' WHERE token = ?", arguments: [token])
+      try db.run(
+        sql: "UPDATE queue_token SET state = 'left' WHERE token = ?", arguments: [row.token])
       if let seq = row.seq {
         try QueueIndex.add(db, concert: row.concertID, seqs: [seq], delta: -1)
       }
     case .active:
       try db.run(
-        sql: "UPDATE queue_token SET state = 'expired' WHERE token = ?", arguments: [token])
+        sql: "UPDATE queue_token SET state = 'expired' WHERE token = ?", arguments: [row.token])
     case .used, .expired, .left: return
     }
     try admit(db, concert: row.concertID, now: context.now)
   }
 
-  /// Marks a token used after a payment, freeing its slot.
+  /// Marks a token (by its stored digest) used after a payment, freeing its slot.
   static func markUsed(_ db: Database, token: String) throws {
     try db.run(
       sql: "UPDATE queue_token SET state = 'used' WHERE token = ? AND state = 'active'",

@@ -1,7 +1,12 @@
 import GRDB
 
-/// The versioned schema. Never edit a registered migration: add a new one.
+/// The versioned schema. Never edit a registered migration: add a new one. A file's
+/// version is the number of migrations applied to it; one with migrations this Encore
+/// does not know was written by a newer Encore and is refused.
 enum Schema {
+  /// `PRAGMA application_id` of every Encore database: "Enc1" in ASCII.
+  static let applicationID: Int32 = 0x456E_6331
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: catalog, holds, payments, points, queue") { db in
@@ -20,7 +25,17 @@ enum Schema {
     migrator.registerMigration("v3: queue policy per concert") { db in
       try db.execute(sql: v3)
     }
+    migrator.registerMigration("v4: Encore's mark, box-office sales, hashed tokens") { db in
+      db.add(function: sha256)
+      try db.execute(sql: v4)
+      try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+    }
     return migrator
+  }
+
+  /// `encore_sha256(text)`: a token's digest, for hashing the tokens stored before v4.
+  private static let sha256 = DatabaseFunction("encore_sha256", argumentCount: 1, pure: true) {
+    values in String.fromDatabaseValue(values[0]).map(TokenDigest.of)
   }
 
   private static let v1 = """
@@ -182,5 +197,16 @@ enum Schema {
     ALTER TABLE queue_line ADD COLUMN active_idle_ms INTEGER NOT NULL DEFAULT 600000;
     ALTER TABLE queue_line ADD COLUMN waiting_grace_ms INTEGER NOT NULL DEFAULT 300000;
     UPDATE queue_line SET active_capacity = 100;
+    """
+
+  /// A sold seat says how it was sold (`sale`); `sold_to` names a buyer only for online
+  /// sales, so no user can be the box office. Tokens are kept as their SHA-256 only.
+  private static let v4 = """
+    ALTER TABLE seat_state ADD COLUMN sale TEXT CHECK (sale IN ('online', 'box_office'));
+    UPDATE seat_state SET sale = 'box_office', sold_to = NULL
+      WHERE sold_to = 'box-office' AND payment_id IS NULL;
+    UPDATE seat_state SET sale = 'online' WHERE sold_to IS NOT NULL;
+    UPDATE queue_token SET token = encore_sha256(token);
+    UPDATE hold SET token = encore_sha256(token);
     """
 }

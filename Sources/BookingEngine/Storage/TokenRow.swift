@@ -7,7 +7,10 @@ struct TokenRow: Sendable {
     case waiting, active, used, expired, left
   }
 
+  /// The stored SHA-256 of the token (see ``TokenDigest``): the row's key.
   var token: String
+  /// The token itself, as the caller gave it or as it was just issued; never stored.
+  var value: TokenValue
   var concertID: ConcertID
   var user: UserID
   var seq: Int64?
@@ -18,8 +21,9 @@ struct TokenRow: Sendable {
   var activeUntil: Int64?
   var aheadAtJoin: Int
 
-  init(row: Row) {
+  init(row: Row, value: TokenValue) {
     token = row["token"]
+    self.value = value
     concertID = ConcertID(row["concert_id"] as String)
     user = UserID(row["user_id"] as String)
     seq = row["seq"]
@@ -31,14 +35,18 @@ struct TokenRow: Sendable {
     aheadAtJoin = row["ahead_at_join"]
   }
 
-  static func fetch(_ db: Database, token: String) throws -> TokenRow? {
-    try db.fetchRow(
-      sql: "SELECT * FROM queue_token WHERE token = ?", arguments: [token]
-    ).map(TokenRow.init(row:))
+  /// The row of the token `value`, looked up by its digest.
+  static func fetch(_ db: Database, token value: String) throws -> TokenRow? {
+    let digest = TokenDigest.of(value)
+    guard
+      let row = try db.fetchRow(
+        sql: "SELECT * FROM queue_token WHERE token = ?", arguments: [digest]),
+      TokenDigest.matches(row["token"], digest)
+    else { return nil }
+    return TokenRow(row: row, value: TokenValue(value))
   }
 
   var publicToken: QueueToken {
-    QueueToken(
-      value: TokenValue(token), user: user, concertID: concertID, issuedAt: Date(millis: issuedAt))
+    QueueToken(value: value, user: user, concertID: concertID, issuedAt: Date(millis: issuedAt))
   }
 }

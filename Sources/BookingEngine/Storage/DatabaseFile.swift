@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// What a file is before Encore touches it: looked at through a read-only connection,
+/// so a file that is not Encore's, or is from a newer Encore, is refused unchanged.
+enum DatabaseFile {
+  enum State: Equatable {
+    /// Missing, empty, or an SQLite database with nothing in it: Encore may set it up.
+    case empty
+    /// Encore's, missing some of this Encore's migrations.
+    case outdated
+    /// Encore's, with every migration this Encore knows and no other.
+    case current
+  }
+
+  /// Classifies the file at `path`; throws ``BookingError/notAnEncoreDatabase(_:)`` or
+  /// ``BookingError/databaseTooNew(_:version:supported:)`` for files Encore must not open.
+  static func inspect(_ path: String) throws -> State {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    guard let size, size > 0 else { return .empty }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(5)
+    let connection = try DatabaseQueue(path: path, configuration: configuration)
+    defer { try? connection.close() }
+    let migrator = Schema.migrator
+    let known = migrator.migrations
+    return try connection.read { db in
+      let mark = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+      let applied = try migrator.appliedIdentifiers(db)
+      // Files from before the mark are recognised by their first migration.
+      guard mark == Schema.applicationID || (mark == 0 && applied.contains(known[0])) else {
+        let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_schema") ?? 0
+        if mark == 0 && objects == 0 { return .empty }
+        throw BookingError.notAnEncoreDatabase(path)
+      }
+      guard applied.isSubset(of: Set(known)) else {
+        throw BookingError.databaseTooNew(path, version: applied.count, supported: known.count)
+      }
+      return applied.count == known.count ? .current : .outdated
+    }
+  }
+}
