@@ -27,6 +27,24 @@ import Testing
     try await bed.expectBalanceMatchesLedger("alice")
   }
 
+  @Test func payingOnceTheDateHasStartedIsRefused() async throws {
+    let bed = try await TestBed()
+    let date = try await bed.onSaleDate(try await bed.admitted("early"))
+    try await bed.engine.charge(user: "alice", amount: 400_000)
+    bed.clock.set(date.startsAt.addingTimeInterval(-60))
+    let alice = try await bed.admitted("alice")
+    let hold = try await bed.engine.hold(
+      seats: try await bed.seats(["14"], on: date.id, alice), on: date.id, alice)
+    bed.clock.advance(by: 120)  // the hold has minutes left; the show has begun
+    await expectRefusal(.dateInPast(date.id)) { try await bed.engine.pay(hold: hold.id, alice) }
+    #expect(try await bed.engine.balance(user: "alice").balance == 400_000)
+    #expect(try await bed.engine.tickets(user: "alice").isEmpty)
+    await expectRefusal(.dateInPast(date.id)) {
+      try await bed.engine.hold(
+        seats: try await bed.seats(["15"], on: date.id, alice), on: date.id, alice)
+    }
+  }
+
   @Test func tooLittleBalanceIsRefusedWithTheShortfallAndChangesNothing() async throws {
     let bed = try await TestBed()
     let alice = try await bed.admitted("alice")

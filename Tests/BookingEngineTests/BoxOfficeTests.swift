@@ -1,0 +1,31 @@
+import BookingEngine
+import Foundation
+import Testing
+
+@Suite struct BoxOfficeTests {
+  @Test func aUserNamedBoxOfficeOwnsNoneOfTheBoxOfficeSeats() async throws {
+    let bed = try await TestBed()
+    let caller = try await bed.admitted("box-office")
+    let date = try await bed.onSaleDate(caller)
+    let map = try await bed.engine.seats(on: date.id, caller)
+    #expect(map.seat(labelled: "3")?.state == .sold)
+    #expect(!map.seats.contains { $0.state == .yours })
+    let hold = try await bed.engine.hold(
+      seats: try await bed.seats(["11", "12", "13", "14"], on: date.id, caller), on: date.id,
+      caller)
+    #expect(hold.seats.count == 4)
+    #expect(try await bed.engine.tickets(user: "box-office").isEmpty)
+  }
+
+  @Test func boxOfficeSeatsAreSoldToEveryoneAndCannotBeHeld() async throws {
+    let bed = try await TestBed()
+    let alice = try await bed.admitted("alice")
+    let date = try await bed.onSaleDate(alice)
+    #expect(try await bed.engine.seats(on: date.id, alice).seat(labelled: "3")?.state == .sold)
+    await expectRefusal(.seatSold("3")) {
+      try await bed.engine.hold(
+        seats: try await bed.seats(["3"], on: date.id, alice), on: date.id, alice)
+    }
+    #expect(try await bed.engine.audit().isClean)
+  }
+}
