@@ -158,7 +158,7 @@ extension BookingError: CustomStringConvertible, LocalizedError {
     case .databaseCorrupt(let path):
       "The database file \(path) is damaged or not an Encore database."
     case .databaseReadOnly(let path):
-      "Could not write to the database file \(path): it is read-only for you (reading works)."
+      "Could not write to the database file \(path): it is read-only for you."
     case .databaseUnavailable(let reason): "The database cannot be used: \(reason)"
     case .databaseInaccessible(let path, let reason):
       "Could not open the database file \(path) for reading and writing: \(reason)."

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `encore` program: the TUI by default, every operation as a scriptable subcommand.
 @main
@@ -18,7 +19,8 @@ struct Encore: AsyncParsableCommand {
         encore pay 1
         encore tickets
 
-      Add --json to a command for one JSON object on standard output. \
+      Global options (--database, --user, --verbose) may come before or after the \
+      subcommand. Add --json to a command for one JSON object on standard output. \
       Exit status: 0 on success, 1 when the booking engine refuses (the reason is on \
       standard error), 64 for a mistake in the arguments.
       """,
@@ -39,4 +41,30 @@ struct Encore: AsyncParsableCommand {
     ],
     defaultSubcommand: TUICommand.self
   )
+
+  /// Parses with the global options allowed before the subcommand, runs the command, and
+  /// prints any error with its control characters escaped.
+  static func main() async {
+    let arguments = LeadingOptions.reordered(
+      Array(CommandLine.arguments.dropFirst()), root: Encore.self)
+    do {
+      var command = try parseAsRoot(arguments)
+      if var command = command as? any AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      let code = exitCode(for: error)
+      let text = fullMessage(for: error)
+      if !text.isEmpty {
+        if code == .success {
+          print(text)
+        } else {
+          FileHandle.standardError.write(Data((TerminalText.escaped(text) + "\n").utf8))
+        }
+      }
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

@@ -106,29 +106,13 @@ struct BookingDatabase: Sendable {
 
   private static let busyRetries = 8
 
-  /// Why `path` cannot be opened, as far as the file system tells.
-  private static func accessProblem(_ path: String) -> String {
-    let folder = (path as NSString).deletingLastPathComponent
-    let files = FileManager.default
-    if !files.fileExists(atPath: folder.isEmpty ? "." : folder) {
-      return "the folder \(folder) does not exist"
-    }
-    if files.fileExists(atPath: path) && !files.isReadableFile(atPath: path) {
-      return "you have no permission to read it"
-    }
-    if !files.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
-      return "you have no permission to create files in \(folder) (SQLite keeps the -wal and -shm files beside the database)"
-    }
-    return "SQLite could not open it"
-  }
-
   /// Turns SQLite's failures into sentences a user can act on.
   static func translate(_ error: DatabaseError, path: String) -> BookingError {
     switch error.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED: .databaseBusy
     case .SQLITE_CORRUPT, .SQLITE_NOTADB: .databaseCorrupt(path)
     case .SQLITE_READONLY: .databaseReadOnly(path)
-    case .SQLITE_CANTOPEN, .SQLITE_PERM: .databaseInaccessible(path, reason: accessProblem(path))
+    case .SQLITE_CANTOPEN, .SQLITE_PERM: .databaseInaccessible(path, reason: DatabaseFile.accessProblem(path))
     default: .databaseUnavailable(error.message ?? "\(error.resultCode)")
     }
   }

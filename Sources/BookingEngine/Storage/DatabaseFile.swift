@@ -40,4 +40,25 @@ enum DatabaseFile {
       return applied.count == known.count ? .current : .outdated
     }
   }
+
+  /// Why `path` cannot be opened for reading and writing, as far as the file system tells.
+  static func accessProblem(_ path: String) -> String {
+    let files = FileManager.default
+    let folder = (path as NSString).deletingLastPathComponent
+    let directory = folder.isEmpty ? "." : folder
+    if !files.fileExists(atPath: directory) { return "the folder \(folder) does not exist" }
+    if !files.isExecutableFile(atPath: directory) {
+      return "you have no permission to enter the folder \(folder)"
+    }
+    for file in [path, path + "-wal", path + "-shm"] where files.fileExists(atPath: file) {
+      if !files.isReadableFile(atPath: file) || !files.isWritableFile(atPath: file) {
+        return "you have no permission to read and write \(file)"
+      }
+    }
+    if !files.isWritableFile(atPath: directory) {
+      return
+        "you have no permission to create files in \(folder) (SQLite keeps the -wal and -shm files beside the database)"
+    }
+    return "SQLite could not open it"
+  }
 }

@@ -26,17 +26,23 @@ struct GlobalOptions: ParsableArguments {
       throw ValidationError(
         "--database needs a file path, for example --database ./scratch.sqlite.")
     }
-    if let user, user.trimmingCharacters(in: .whitespaces).isEmpty {
+    if let user, user.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError("--user needs a name, for example --user alice.")
     }
     if user == nil, (Paths.current.environment["USER"] ?? "").isEmpty {
       throw ValidationError(
         "Encore does not know who you are: pass --user NAME or set the USER environment variable.")
     }
+    do {
+      _ = try userID()
+    } catch {
+      throw ValidationError("\(error)")
+    }
   }
 
-  /// The user named by `--user`, else `$USER`.
-  var userName: String {
-    user ?? Paths.current.environment["USER"] ?? ""
+  /// The user named by `--user`, else `$USER`, normalised as the engine stores names (so
+  /// the token jar and the database agree on who this is).
+  func userID() throws -> UserID {
+    try UserName.normalized(user ?? Paths.current.environment["USER"] ?? "")
   }
 }

@@ -41,8 +41,10 @@ struct Paths: Sendable {
 
   /// Creates `directory` and any missing parents with mode 0700.
   static func makeDirectory(_ directory: URL) throws {
-    try FileManager.default.createDirectory(
-      at: directory, withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o700])
+    try CLIError.attempt("create the folder", directory.path) {
+      try FileManager.default.createDirectory(
+        at: directory, withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+    }
   }
 }

@@ -36,7 +36,7 @@ struct FileLogHandler: LogHandler {
       .iso8601.year().month().day().time(includingFractionalSeconds: true))
     var line = "\(time) \(event.level) \(label): \(event.message)"
     if !details.isEmpty { line += " [\(details)]" }
-    sink.write(line.replacingOccurrences(of: "\n", with: " ") + "\n")
+    sink.write(TerminalText.escaped(line.replacingOccurrences(of: "\n", with: " ")) + "\n")
   }
 
   /// The open log file, shared by copies of the handler.

@@ -1,6 +1,8 @@
 import Foundation
 
 /// Writing results: JSON for scripts, plain lines for people, messages on standard error.
+/// Text for people goes through ``TerminalText/escaped(_:)``; JSON is written as encoded
+/// (its encoder escapes control characters itself).
 enum Output {
   /// Prints `value` as one JSON object with snake_case keys and ISO-8601 times.
   static func json(_ value: some Encodable) {
@@ -9,8 +11,7 @@ enum Output {
     encoder.dateEncodingStrategy = .iso8601
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     do {
-      let data = try encoder.encode(value)
-      line(String(decoding: data, as: UTF8.self))
+      FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
     } catch {
       self.error("Could not encode the result as JSON: \(error)")
     }
@@ -18,16 +19,16 @@ enum Output {
 
   /// Prints a line on standard output.
   static func line(_ text: String = "") {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    FileHandle.standardOutput.write(Data((TerminalText.escaped(text) + "\n").utf8))
   }
 
   /// Prints `Error: message` on standard error, as ArgumentParser does for its errors.
   static func error(_ message: String) {
-    FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("Error: \(TerminalText.escaped(message))\n".utf8))
   }
 
   /// Prints a progress or hint line on standard error.
   static func note(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(message) + "\n").utf8))
   }
 }

@@ -29,7 +29,7 @@ extension GlobalOptions {
       logger.info("seeded the demo catalog", metadata: ["path": "\(file.path)"])
     }
     let resolved = file.resolvingSymlinksInPath().path
-    let user = UserID(userName)
+    let user = try userID()
     return Session(
       engine: engine, user: user, databasePath: resolved,
       jar: TokenJar(

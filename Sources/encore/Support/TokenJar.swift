@@ -53,8 +53,10 @@ struct TokenJar: Sendable {
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .iso8601
     let target = file(for: concert)
-    try encoder.encode(entry).write(to: target, options: .atomic)
-    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+    try CLIError.attempt("save your queue token in", directory.path) {
+      try encoder.encode(entry).write(to: target, options: .atomic)
+      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+    }
   }
 
   /// Forgets the token for `concert`.
