@@ -74,7 +74,7 @@ let package = Package(
     // Runs the built `encore` executable as a subprocess.
     .testTarget(
       name: "EncoreCLITests",
-      dependencies: ["BookingEngine"],
+      dependencies: ["BookingEngine", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Which files encore opens, and how it waits")
+struct DatabaseAccessTests {
+  @Test func concertsWorksWhileAnotherProcessHoldsTheWriteLock() async throws {
+    let sandbox = try Sandbox()
+    #expect(try await sandbox.scratchEncore("concerts").status == 0)
+    var holding = Configuration()
+    holding.allowsUnsafeTransactions = true
+    let other = try DatabaseQueue(path: sandbox.scratch, configuration: holding)
+    try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+
+    let result = try await sandbox.scratchEncore("concerts", "--json")
+    let points = try await sandbox.scratchEncore("points", "--json")
+
+    try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(points.status == 0, "\(points.stderr)")
+    #expect(result.seconds < 2, "took \(result.seconds) s")
+    print("encore concerts under a held write lock: \(result.seconds) s")
+  }
+
+  @Test func anotherApplicationsDatabaseIsRefusedAndLeftAsItWas() async throws {
+    let sandbox = try Sandbox()
+    let other = try DatabaseQueue(path: sandbox.scratch)
+    try await other.write { db in
+      try db.execute(sql: "CREATE TABLE photo (id INTEGER PRIMARY KEY, name TEXT)")
+    }
+    try other.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: sandbox.scratch))
+
+    let result = try await sandbox.scratchEncore("concerts", "--json")
+
+    #expect(result.status == 1)
+    #expect(try result.errorCode() == "not_an_encore_database")
+    #expect(result.stderr.contains(sandbox.scratch))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.scratch)) == before)
+    let tables = try await DatabaseQueue(path: sandbox.scratch).read { db in
+      try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema")
+    }
+    #expect(tables == ["photo"])
+  }
+
+  @Test func aDatabaseInAFolderYouMayNotWriteNamesThePathAndTheAttempt() async throws {
+    let sandbox = try Sandbox()
+    let folder = sandbox.root.appendingPathComponent("shared")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let database = folder.appendingPathComponent("encore.sqlite").path
+    #expect(try await sandbox.encore("concerts", "--database", database).status == 0)
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: database)
+
+    let result = try await sandbox.asAnotherAccount("queue", "join", "garden", "--database", database)
+
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(database))
+    #expect(result.stderr.contains("reading and writing") || result.stderr.contains("write"))
+    #expect(!result.stderr.contains("You don’t have permission."))
+  }
+
+  @Test func aTokenJarYouMayNotWriteNamesTheFolder() async throws {
+    let sandbox = try Sandbox()
+    let mine = sandbox.root.appendingPathComponent("mine")
+    try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+    let database = mine.appendingPathComponent("encore.sqlite").path
+    #expect(try await sandbox.encore("concerts", "--database", database).status == 0)
+    try sandbox.handOver(mine)
+    try FileManager.default.createDirectory(
+      at: sandbox.stateHome, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o555])
+
+    let result = try await sandbox.asAnotherAccount("queue", "join", "garden", "--database", database)
+
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains("Could not create the folder \(sandbox.stateHome.path)/encore"),
+      "\(result.stderr)")
+  }
+}
+
+extension Sandbox {
+  /// Runs `encore` as an account that owns none of the sandbox: `nobody` when the tests
+  /// run as root (root may write anything), else the current account.
+  func asAnotherAccount(_ arguments: String...) async throws -> RunResult {
+    let binary = try EncoreBinary.url()
+    guard getuid() == 0 else { return try await run(arguments, extra: [:]) }
+    return try await RunResult.launch(
+      URL(fileURLWithPath: "/usr/bin/setpriv"),
+      arguments: ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments,
+      environment: environment, directory: URL(fileURLWithPath: "/"))
+  }
+
+  /// Gives `folder` and its files to the account ``asAnotherAccount(_:)`` runs as.
+  func handOver(_ folder: URL) throws {
+    guard getuid() == 0 else { return }
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) + [""] {
+      let path = folder.appendingPathComponent(name).path
+      guard chown(path, 65534, 65534) == 0 else { throw CocoaError(.fileWriteNoPermission) }
+    }
+  }
+}
