@@ -6,8 +6,11 @@
 //   booking-racer queue DB CONCERT PREFIX COUNT LEAVE_EVERY
 //     Joins COUNT users named PREFIX-i one after another (nobody is let in), and has
 //     every LEAVE_EVERY-th of them leave again.
+//   booking-racer chaos DB USER CONCERT DATE SEAT_ID,SEAT_ID,... INCARNATION SEED LOG
+//     Charges, holds, pays and releases at random (seeded) until killed, logging each
+//     call before and after it to LOG.
 //
-// Prints one line of JSON describing what happened.
+// The seats and queue races print one line of JSON describing what happened.
 import BookingEngine
 import Foundation
 
@@ -42,6 +45,18 @@ case "queue":
     leaveEvery: leaveEvery
   ).run()
   print(String(decoding: try encoder.encode(outcome), as: UTF8.self))
+case "chaos":
+  guard arguments.count == 9, let date = Int64(arguments[4]), let incarnation = Int(arguments[6]),
+    let seed = UInt64(arguments[7])
+  else {
+    fail("usage: booking-racer chaos DB USER CONCERT DATE SEATS INCARNATION SEED LOG")
+  }
+  try await ChaosRun(
+    path: arguments[1], user: UserID(arguments[2]), concert: ConcertID(arguments[3]),
+    date: DateID(date),
+    seats: arguments[5].split(separator: ",").compactMap { Int64($0) }.map(SeatID.init),
+    incarnation: incarnation, seed: seed, log: arguments[8]
+  ).run()
 default:
-  fail("the first argument is the race: seats or queue")
+  fail("the first argument is the race: seats, queue or chaos")
 }
