@@ -30,7 +30,8 @@ enum Limits {
     _ error: (String) -> BookingError
   ) throws {
     guard range.contains(value) else {
-      throw error("\(name) must be between \(range.lowerBound) and \(range.upperBound) (got \(value)).")
+      throw error(
+        "\(name) must be between \(range.lowerBound) and \(range.upperBound) (got \(value)).")
     }
   }
 }

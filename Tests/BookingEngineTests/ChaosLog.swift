@@ -89,7 +89,8 @@ struct ChaosLog {
       #expect(owner == user)
     case "pay":
       let row = try Row.fetchOne(
-        db, sql: "SELECT id, amount, user_id FROM payment WHERE hold_id = ?", arguments: [line.hold])
+        db, sql: "SELECT id, amount, user_id FROM payment WHERE hold_id = ?", arguments: [line.hold]
+      )
       if ok {
         #expect(row?["id"] == line.payment)
         #expect(row?["amount"] == line.amount)

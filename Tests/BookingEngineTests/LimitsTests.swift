@@ -12,13 +12,15 @@ import Testing
     let date = try await bed.onSaleDate(alice)
     // A file written by hand (or by an older Encore) may hold any price.
     try await bed.engine.database.writer.write { db in
-      try db.execute(sql: "UPDATE tier SET price = ? WHERE name = 'VIP'", arguments: [Int64.max - 1])
+      try db.execute(
+        sql: "UPDATE tier SET price = ? WHERE name = 'VIP'", arguments: [Int64.max - 1])
     }
     await expectRefusal(.amountBeyondLimit(limit: Won.limit)) {
       try await bed.engine.hold(
         seats: try await bed.seats(["11", "12"], on: date.id, alice), on: date.id, alice)
     }
-    #expect(try await bed.engine.seats(on: date.id, alice).seat(labelled: "11")?.state == .available)
+    #expect(
+      try await bed.engine.seats(on: date.id, alice).seat(labelled: "11")?.state == .available)
   }
 
   @Test func aCatalogPricedBeyondTheLimitIsRefused() async throws {
@@ -40,7 +42,9 @@ import Testing
     #expect(throws: BookingError.self) { try BookingEngine.inMemory(policy: policy) }
     policy = BookingPolicy()
     policy.holdDuration = .nan
-    #expect(throws: BookingError.self) { try BookingEngine.open(path: TestBed.temporaryPath(), policy: policy) }
+    #expect(throws: BookingError.self) {
+      try BookingEngine.open(path: TestBed.temporaryPath(), policy: policy)
+    }
     policy = BookingPolicy()
     policy.maxBalance = .max
     #expect(throws: BookingError.self) { try BookingEngine.inMemory(policy: policy) }
@@ -56,7 +60,8 @@ import Testing
     await #expect(throws: BookingError.self) {
       try await bed.engine.setQueuePolicy(rules, concert: "garden")
     }
-    let message = "\(BookingError.invalidPolicy("The idle timeout (s) must be between 1.0 and 2592000.0 (got 9e+18)."))"
+    let message =
+      "\(BookingError.invalidPolicy("The idle timeout (s) must be between 1.0 and 2592000.0 (got 9e+18)."))"
     #expect(message.hasPrefix("The booking policy cannot be used: The idle timeout"))
   }
 }

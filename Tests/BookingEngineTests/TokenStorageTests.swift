@@ -17,9 +17,11 @@ import Testing
     }
     #expect(stored == [alice.token.digest, alice.token.digest])
     #expect(alice.token.digest.count == 64)
-    let dump = try Data(contentsOf: URL(fileURLWithPath: bed.engine.path))
+    let dump =
+      try Data(contentsOf: URL(fileURLWithPath: bed.engine.path))
       + ((try? Data(contentsOf: URL(fileURLWithPath: bed.engine.path + "-wal"))) ?? Data())
-    #expect(dump.range(of: Data(alice.token.rawValue.utf8)) == nil, "the token is nowhere in the file")
+    #expect(
+      dump.range(of: Data(alice.token.rawValue.utf8)) == nil, "the token is nowhere in the file")
     // Someone with a copy of the file has the digest, which is no token.
     await expectRefusal(.unknownToken) {
       try await bed.engine.queueStatus(Caller(user: "alice", token: TokenValue(stored[0])))

@@ -22,7 +22,8 @@ import Testing
     let hold = try await bed.engine.hold(
       seats: try await bed.seats(["12"], on: date.id, caller), on: date.id, caller)
     #expect(hold.user.rawValue.utf8.elementsEqual("Jos\u{E9}".utf8))
-    let payment = try await bed.engine.pay(hold: hold.id, Caller(user: composed, token: caller.token))
+    let payment = try await bed.engine.pay(
+      hold: hold.id, Caller(user: composed, token: caller.token))
     #expect(payment.balanceAfter == 150_000)
     #expect(try await bed.engine.audit().isClean)
   }
@@ -30,7 +31,10 @@ import Testing
   @Test func namesAreTrimmedAndBlankOrControlNamesRefused() async throws {
     #expect(try UserName.normalized("  alice\t") == "alice")
     #expect(try UserName.normalized("김민지") == "김민지")
-    for bad in ["", "   ", "\t\n", "a\u{1B}[2Jb", "bob\u{7}", "eve\u{202E}cilA", String(repeating: "x", count: 65)] {
+    for bad in [
+      "", "   ", "\t\n", "a\u{1B}[2Jb", "bob\u{7}", "eve\u{202E}cilA",
+      String(repeating: "x", count: 65),
+    ] {
       #expect(throws: BookingError.invalidUser(bad)) { try UserName.normalized(bad) }
     }
     let bed = try await TestBed()

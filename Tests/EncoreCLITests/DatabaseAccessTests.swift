@@ -52,7 +52,8 @@ struct DatabaseAccessTests {
     try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: database)
 
-    let result = try await sandbox.asAnotherAccount("queue", "join", "garden", "--database", database)
+    let result = try await sandbox.asAnotherAccount(
+      "queue", "join", "garden", "--database", database)
 
     #expect(result.status == 1)
     #expect(result.stderr.contains(database))
@@ -71,7 +72,8 @@ struct DatabaseAccessTests {
       at: sandbox.stateHome, withIntermediateDirectories: true,
       attributes: [.posixPermissions: 0o555])
 
-    let result = try await sandbox.asAnotherAccount("queue", "join", "garden", "--database", database)
+    let result = try await sandbox.asAnotherAccount(
+      "queue", "join", "garden", "--database", database)
 
     #expect(result.status == 1)
     #expect(

@@ -112,7 +112,8 @@ struct BookingDatabase: Sendable {
     case .SQLITE_BUSY, .SQLITE_LOCKED: .databaseBusy
     case .SQLITE_CORRUPT, .SQLITE_NOTADB: .databaseCorrupt(path)
     case .SQLITE_READONLY: .databaseReadOnly(path)
-    case .SQLITE_CANTOPEN, .SQLITE_PERM: .databaseInaccessible(path, reason: DatabaseFile.accessProblem(path))
+    case .SQLITE_CANTOPEN, .SQLITE_PERM:
+      .databaseInaccessible(path, reason: DatabaseFile.accessProblem(path))
     default: .databaseUnavailable(error.message ?? "\(error.resultCode)")
     }
   }
