@@ -56,12 +56,11 @@ import Testing
     let other = try DatabaseQueue(path: path, configuration: holding)
     try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
 
-    let started = ContinuousClock.now
+    // The lock is held throughout: anything that waited for it would end in databaseBusy.
     let engine = try BookingEngine.open(path: path)
     #expect(try await engine.seedDemoCatalogIfEmpty() == false)
     #expect(try await engine.concerts().count == 3)
     #expect(try await engine.balance(user: "alice").balance == 0)
-    #expect(ContinuousClock.now - started < .seconds(2), "nothing waited for the lock")
     try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
   }
 }

@@ -15,12 +15,7 @@ import Testing
     try #require(FileManager.default.isExecutableFile(atPath: MultiProcessTests.racer.path))
     let path = TestBed.temporaryPath()
     let logs = URL(fileURLWithPath: path).deletingLastPathComponent()
-    let setup = try BookingEngine.open(path: path)
-    try await setup.seedDemoCatalogIfEmpty()
-    let token = try await setup.issueToken(user: "observer", concert: "aurora")
-    let observer = Caller(user: "observer", token: token.value)
-    let date = try #require(
-      try await setup.dates(of: "aurora", observer).first { $0.availability == .onSale })
+    let (setup, observer, date) = try await MultiProcessTests.auroraOnSale(at: path)
     // Seats enough to keep selling for the whole run, few enough that buyers collide.
     let seats = try await setup.seats(on: date.id, observer).seats.filter(\.isAvailable)
       .prefix(400).map(\.id.rawValue)

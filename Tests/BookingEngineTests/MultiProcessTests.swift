@@ -19,12 +19,7 @@ import Testing
       FileManager.default.isExecutableFile(atPath: Self.racer.path),
       "build the helper first: swift build --product booking-racer")
     let path = TestBed.temporaryPath()
-    let setup = try BookingEngine.open(path: path)
-    try await setup.seedDemoCatalogIfEmpty()
-    let token = try await setup.issueToken(user: "observer", concert: "aurora")
-    let observer = Caller(user: "observer", token: token.value)
-    let date = try #require(
-      try await setup.dates(of: "aurora", observer).first { $0.availability == .onSale })
+    let (setup, observer, date) = try await Self.auroraOnSale(at: path)
     // Thirty free seats of the cheapest tier: everyone can afford all of them.
     let seats = try await setup.seats(on: date.id, observer).seats
       .filter { $0.isAvailable && $0.tier.name == "A" }.prefix(30).map(\.id.rawValue)
@@ -109,6 +104,19 @@ import Testing
       }
     }
     #expect(positions.sorted() == Array(1...positions.count), "every place exactly once")
+  }
+
+  /// A new demo file at `path`, an observer let in to aurora, and aurora's first date on sale.
+  static func auroraOnSale(at path: String) async throws -> (
+    engine: BookingEngine, observer: Caller, date: ConcertDate
+  ) {
+    let engine = try BookingEngine.open(path: path)
+    try await engine.seedDemoCatalogIfEmpty()
+    let token = try await engine.issueToken(user: "observer", concert: "aurora")
+    let observer = Caller(user: "observer", token: token.value)
+    let date = try #require(
+      try await engine.dates(of: "aurora", observer).first { $0.availability == .onSale })
+    return (engine, observer, date)
   }
 
   /// Runs the racer to completion and decodes what it printed.

@@ -20,11 +20,15 @@ struct QueueCommandTests {
     #expect(try status.json()["token"] as? String == json["token"] as? String)
   }
 
-  @Test func joiningTwiceKeepsTheSameToken() async throws {
+  @Test func joiningTwiceKeepsThePlaceUnderANewTokenThatTheJarKeeps() async throws {
     let sandbox = try Sandbox()
     let first = try await sandbox.encore("queue", "join", "garden", "--json").json()
     let second = try await sandbox.encore("queue", "join", "garden", "--json").json()
-    #expect(first["token"] as? String == second["token"] as? String)
+    #expect(first["token"] as? String != second["token"] as? String)
+    #expect(first["state"] as? String == second["state"] as? String)
+    let status = try await sandbox.encore("queue", "status", "garden", "--json").json()
+    #expect(status["token"] as? String == second["token"] as? String)
+    #expect(status["state"] as? String == "active")
   }
 
   @Test func tablesSayWhetherYouAreIn() async throws {
