@@ -54,8 +54,13 @@ import Testing
     var holding = Configuration()
     holding.allowsUnsafeTransactions = true
     let other = try DatabaseQueue(path: path, configuration: holding)
-    try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
-
+    try await other.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+      try db.execute(sql: "BEGIN IMMEDIATE")
+    }
+    // The WAL file is empty, the case in which a GRDB pool writes as it opens.
+    let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+    #expect(wal == 0)
     // The lock is held throughout: anything that waited for it would end in databaseBusy.
     let engine = try BookingEngine.open(path: path)
     #expect(try await engine.seedDemoCatalogIfEmpty() == false)
