@@ -16,8 +16,11 @@ enum DatabaseFile {
   /// Classifies the file at `path`; throws ``BookingError/notAnEncoreDatabase(_:)`` or
   /// ``BookingError/databaseTooNew(_:version:supported:)`` for files Encore must not open.
   static func inspect(_ path: String) throws -> State {
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-    guard let size, size > 0 else { return .empty }
+    func size(_ file: String) -> Int {
+      ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? Int) ?? 0
+    }
+    // A WAL database may have all its pages in the -wal file and none in the main file yet.
+    guard size(path) > 0 || size(path + "-wal") > 0 else { return .empty }
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(5)
