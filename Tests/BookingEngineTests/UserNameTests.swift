@@ -32,7 +32,7 @@ import Testing
     #expect(try UserName.normalized("  alice\t") == "alice")
     #expect(try UserName.normalized("김민지") == "김민지")
     for bad in [
-      "", "   ", "\t\n", "a\u{1B}[2Jb", "bob\u{7}", "eve\u{202E}cilA",
+      "", "   ", "\t\n", "\u{200B}", "\u{301}", "a\u{1B}[2Jb", "bob\u{7}", "eve\u{202E}cilA",
       String(repeating: "x", count: 65),
     ] {
       #expect(throws: BookingError.invalidUser(bad)) { try UserName.normalized(bad) }

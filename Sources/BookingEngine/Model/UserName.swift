@@ -4,9 +4,10 @@ import Foundation
 ///
 /// A name is trimmed of surrounding white space and put in Unicode normal form C, so
 /// “José” typed precomposed or decomposed is one user, stored as one byte string.
-/// Blank names, names longer than ``maxLength`` characters, and names holding control
-/// characters, line breaks or bidirectional overrides (which can make one name look like
-/// another on a terminal) are refused.
+/// Blank names (also those of only invisible characters such as U+200B), names longer than
+/// ``maxLength`` characters, and names holding control characters, line breaks or
+/// bidirectional overrides (which can make one name look like another on a terminal) are
+/// refused.
 ///
 /// For example:
 ///
@@ -22,10 +23,22 @@ public enum UserName {
   public static func normalized(_ name: String) throws -> UserID {
     let normal = name.trimmingCharacters(in: .whitespacesAndNewlines)
       .precomposedStringWithCanonicalMapping
-    guard !normal.isEmpty, normal.unicodeScalars.count <= maxLength,
-      !normal.unicodeScalars.contains(where: isRefused)
+    guard normal.unicodeScalars.contains(where: isVisible),
+      normal.unicodeScalars.count <= maxLength, !normal.unicodeScalars.contains(where: isRefused)
     else { throw BookingError.invalidUser(name) }
     return UserID(normal)
+  }
+
+  /// A letter, digit, punctuation mark or symbol: something a person can see and type.
+  private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation, .dashPunctuation,
+      .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+      .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+      true
+    default: false
+    }
   }
 
   private static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
