@@ -23,17 +23,21 @@ struct ConcertListScreen: Screen {
 
   var hints: [KeyHint] {
     [
-      KeyHint("↑↓ jk", "choose"), KeyHint("Enter", selectionIsHeld ? "pay" : "join the queue"),
+      KeyHint("↑↓ jk", "choose"), KeyHint("Enter", enterHint),
       KeyHint("t", "tickets"),
       KeyHint("p", "points"), KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
   }
 
-  private var selectionIsHeld: Bool {
+  /// What Enter does on the selected concert: pay for its seats, go back to the place in its
+  /// line, or join it.
+  private var enterHint: String {
     guard let index = list.selected, let concerts, concerts.indices.contains(index) else {
-      return false
+      return "join the queue"
     }
-    return heldConcerts.contains(concerts[index].id)
+    if heldConcerts.contains(concerts[index].id) { return "pay" }
+    if places[concerts[index].id]?.status.isInLine == true { return "your place in line" }
+    return "join the queue"
   }
 
   var helpEntries: [KeyHint] {
@@ -150,28 +154,33 @@ struct ConcertListScreen: Screen {
       ListView(items: items, state: list).render(in: listArea, on: &canvas)
     }
     let note = content.rows(from: content.height - 3)
-    renderHolds(
-      context, in: content.rows(from: 3 + listHeight, count: max(0, note.minY - content.minY - 4 - listHeight)),
-      on: &canvas)
+    let holdsTop = 3 + listHeight
+    let holdsArea = content.rows(
+      from: holdsTop, count: max(0, note.minY - content.minY - holdsTop - 1))
+    renderHolds(context, in: holdsArea, on: &canvas)
     for (row, line) in Self.explanation.enumerated() {
       canvas.put(line, at: note.row(row).origin, role: .dim, clippedTo: note)
     }
   }
 
-  /// "Your holds", one line each: concert, date, seats, price and time left.
+  /// "Your holds", one line each: date, concert and seats, with the time left at the right.
   private func renderHolds(_ context: AppContext, in area: Rect, on canvas: inout Canvas) {
     guard !context.holds.isEmpty, area.height >= 2 else { return }
-    canvas.put("Your holds (Enter on the concert to pay)", at: area.origin, role: .title, clippedTo: area)
+    canvas.put(
+      "Your holds (Enter on the concert to pay or release)", at: area.origin, role: .title,
+      clippedTo: area)
     for (row, live) in context.holds.prefix(area.height - 1).enumerated() {
-      let line = area.row(row + 1)
+      let line = area.row(row + 1).inset(top: 0, left: 2, bottom: 0, right: 0)
+      let left = Format.countdown(seconds: context.secondsLeft(live.hold)) + " left"
       let text =
-        live.concert.title + " · " + context.dates.dayAndTime(live.date.startsAt) + " · "
-        + Format.seats(live.hold.seats.map(\.label)) + " · " + Format.won(live.hold.amount)
-      let left = Format.countdown(seconds: context.secondsLeft(live.hold))
-      let x = canvas.put(
-        TextWidth.truncate(text, toWidth: max(0, line.width - 8)), at: line.origin.offset(dx: 2),
+        context.dates.dayAndTime(live.date.startsAt) + " · " + live.concert.title + " · "
+        + Format.seats(live.hold.seats.map(\.label))
+      canvas.put(
+        TextWidth.truncate(text, toWidth: max(0, line.width - TextWidth.width(of: left) - 2)),
+        at: line.origin, clippedTo: line)
+      canvas.put(
+        left, at: Point(line.maxX - TextWidth.width(of: left), line.minY), role: .warning,
         clippedTo: line)
-      canvas.put("  " + left, at: Point(x, line.minY), role: .warning, clippedTo: line)
     }
   }
 

@@ -48,7 +48,7 @@ public struct KeyDecoder: Sendable {
 
   private var state = State.ground
 
-  /// The longest escape sequence kept before it is dropped as garbage.
+  /// The longest escape sequence decoded; longer ones are swallowed and dropped.
   static let maxSequenceLength = 32
   /// The most characters a paste keeps (the rest is dropped).
   public static let maxPasteLength = 10_000
@@ -136,13 +136,13 @@ public struct KeyDecoder: Sendable {
     }
     if (0x40...0x7E).contains(code) {
       state = .ground
+      // An overlong sequence is garbage: swallowed to its final byte, then dropped.
+      guard collected.count < Self.maxSequenceLength else { return [] }
       return decode(collected, final: Character(scalar), ss3: ss3)
     }
-    guard collected.count < Self.maxSequenceLength else {
-      state = .ground
-      return []
+    if collected.count < Self.maxSequenceLength {
+      state = .sequence(collected + String(scalar), ss3: ss3)
     }
-    state = .sequence(collected + String(scalar), ss3: ss3)
     return []
   }
 
