@@ -36,7 +36,7 @@ struct ConcertListScreen: Screen {
       return "join the queue"
     }
     if heldConcerts.contains(concerts[index].id) { return "pay" }
-    if places[concerts[index].id]?.status.isInLine == true { return "your place in line" }
+    if places[concerts[index].id]?.status.isInLine == true { return "your place" }
     return "join the queue"
   }
 

@@ -32,7 +32,7 @@ import Testing
     await app.advance(by: 1)
     #expect(app.screen.contains("in line #4"))
     await app.press(.down)
-    #expect(app.screen.contains("Enter your place in line"))
+    #expect(app.screen.contains("Enter your place"))
     await app.press(.enter)
     #expect(app.screen.contains("# 4"))
     #expect(keeper.token(for: "aurora") == kept)
