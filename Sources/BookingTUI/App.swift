@@ -29,11 +29,14 @@ public final class EncoreApp {
   /// Whether the holds changed while a fetch was under way, so its answer may be stale.
   private var holdsChangedSinceFetch = false
   private var toast: (toast: Toast, shownAt: Date)?
-  private var showingHelp = false
-  private var size = TooSmallScreen.minimumSize
+  private(set) var showingHelp = false
+  private(set) var size = TooSmallScreen.minimumSize
 
   /// Whether the user has quit.
   public private(set) var isFinished = false
+
+  /// The screen keys go to.
+  var topScreen: (any Screen)? { stack.last?.screen }
 
   /// Opens the app on the concert list for `user`; dates and times show in `timeZone`.
   ///

@@ -7,7 +7,7 @@ import BookingEngine
 /// command line refuses is refused here with the same sentence and nothing is charged.
 struct PointsScreen: Screen {
   private var account: PointAccount?
-  private var field: TextFieldState
+  private(set) var field: TextFieldState
   private var message: Toast?
   private var isCharging = false
   /// Whether a successful charge goes back to the screen that sent the user here (payment).
