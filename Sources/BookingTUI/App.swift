@@ -312,6 +312,11 @@ public final class EncoreApp {
       case .run(let command): if let id { runner.start(command, for: id) }
       case .toast(let message, let kind): show(Toast(message, kind: kind))
       case .refreshHolds: refreshHolds()
+      case .holdTaken(let live):
+        holds = (holds.filter { $0.hold.id != live.hold.id } + [live]).sorted {
+          $0.hold.expiresAt < $1.hold.expiresAt
+        }
+        refreshHolds()
       }
     }
   }

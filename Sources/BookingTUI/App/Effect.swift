@@ -19,4 +19,6 @@ enum Effect {
   case toast(String, Toast.Kind)
   /// Asks the engine again for the user's holds (after a hold, a release or a payment).
   case refreshHolds
+  /// Shows a hold the user has just taken at once, then asks the engine again.
+  case holdTaken(LiveHold)
 }

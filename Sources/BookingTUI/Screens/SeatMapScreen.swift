@@ -81,7 +81,7 @@ struct SeatMapScreen: Screen {
       isHolding = false
       picked = []
       let live = LiveHold(hold: hold, concert: concert, date: date)
-      return [.refreshHolds, .push(PaymentScreen(live))] + fetch(context)
+      return [.holdTaken(live), .push(PaymentScreen(live))] + fetch(context)
     case .result(.hold(.failure(let failure))):
       isHolding = false
       return [.refreshHolds, .toast(failure.description, .error)] + fetch(context)
