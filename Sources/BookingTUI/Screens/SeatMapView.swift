@@ -174,7 +174,8 @@ struct SeatMapView {
     let layout = layout(in: area)
     let line = point.y - layout.gridTop
     let dx = point.x - layout.gridX
-    guard (0..<layout.visibleRows).contains(line), dx >= 0, dx % layout.shape.width < layout.shape.width - 1 || !layout.shape.bracketed
+    guard (0..<layout.visibleRows).contains(line), dx >= 0,
+      dx % layout.shape.width < layout.shape.width - 1 || !layout.shape.bracketed
     else { return nil }
     let offset = dx / layout.shape.width
     guard offset < layout.visibleColumns else { return nil }

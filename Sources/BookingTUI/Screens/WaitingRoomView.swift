@@ -77,7 +77,10 @@ struct WaitingRoomView {
     }
     let rows = [
       ("Estimated wait", eta),
-      ("Letting in", isPaused ? "nobody (paused)" : Format.people(status.admittedLastMinute) + " a minute"),
+      (
+        "Letting in",
+        isPaused ? "nobody (paused)" : Format.people(status.admittedLastMinute) + " a minute"
+      ),
       ("Waiting now", Format.grouped(status.waitingCount)),
     ]
     let x = area.minX + (area.width - 38) / 2

@@ -123,7 +123,8 @@ public struct KeyDecoder: Sendable {
     }
   }
 
-  private mutating func inSequence(_ input: Input, _ collected: String, ss3: Bool) -> [TerminalEvent]
+  private mutating func inSequence(_ input: Input, _ collected: String, ss3: Bool)
+    -> [TerminalEvent]
   {
     guard case .scalar(let code) = input else {
       // Cut off by something else: drop the partial sequence.

@@ -66,9 +66,11 @@ struct EncoreInTmuxTests {
 
     // In a shell: join, find the first date on sale, hold seats 9 and 10.
     _ = try encore("queue", "join", "garden")
-    let dates = try JSONSerialization.jsonObject(with: Data(encore("dates", "garden", "--json").utf8))
+    let dates = try JSONSerialization.jsonObject(
+      with: Data(encore("dates", "garden", "--json").utf8))
     let list = try #require((dates as? [String: Any])?["dates"] as? [[String: Any]])
-    let date = try #require(list.first { $0["availability"] as? String == "on_sale" }?["date_id"] as? Int)
+    let date = try #require(
+      list.first { $0["availability"] as? String == "on_sale" }?["date_id"] as? Int)
     #expect(try encore("hold", "\(date)", "9", "10").contains("Held until"))
 
     let tmux = Tmux()

@@ -32,8 +32,10 @@ struct KeyStorm {
     "\u{1B}[99~", "\u{1B}[?1;2c", "\u{1B}[200", "\u{1B}x", "\u{1B}[1;5Q", "\u{1B}[<2;3;4M",
     "\u{1B}]0;title\u{7}", "\u{1B}[" + String(repeating: "9", count: 40) + "~", "\u{1B}O",
   ]
-  static let pasteParts = ["q", "?", "1e9", "300,000", "-5", "\u{7}", "\r", "\n", "\t", "한글",
-    "\u{1B}[31m", "\u{1B}", "\u{202E}", "99999999999999999999", "0", "x", " "]
+  static let pasteParts = [
+    "q", "?", "1e9", "300,000", "-5", "\u{7}", "\r", "\n", "\t", "한글",
+    "\u{1B}[31m", "\u{1B}", "\u{202E}", "99999999999999999999", "0", "x", " ",
+  ]
 
   mutating func next() -> Step {
     let roll = Int.random(in: 0..<1000, using: &generator)
@@ -53,7 +55,8 @@ struct KeyStorm {
         Size(Int.random(in: 1...140, using: &generator), Int.random(in: 1...50, using: &generator)))
     case 910..<940:
       return .click(
-        Point(Int.random(in: -2...130, using: &generator), Int.random(in: -2...45, using: &generator)))
+        Point(
+          Int.random(in: -2...130, using: &generator), Int.random(in: -2...45, using: &generator)))
     case 940..<985: return .raw(String(Self.characters.randomElement(using: &generator)!))
     case 985..<997: return .wait(Double.random(in: 0.1...2, using: &generator))
     default: return .wait(Double.random(in: 30...400, using: &generator))

@@ -53,9 +53,10 @@ extension Toolkit {
     }
 
     @Test func aBracketedPasteIsOneEventWithItsControlCharactersKept() {
-      #expect(decode("\u{1B}[200~q?\u{7}한\r\u{1B}[31m\u{1B}[201~x") == [
-        .paste("q?\u{7}한\r\u{1B}[31m"), .key(.character("x")),
-      ])
+      #expect(
+        decode("\u{1B}[200~q?\u{7}한\r\u{1B}[31m\u{1B}[201~x") == [
+          .paste("q?\u{7}한\r\u{1B}[31m"), .key(.character("x")),
+        ])
       var decoder = KeyDecoder()
       #expect(decoder.feed(.pasteStart).isEmpty)
       for scalar in "q1e9".unicodeScalars { #expect(decoder.feed(.scalar(scalar.value)).isEmpty) }
