@@ -23,11 +23,7 @@ public final class EncoreApp {
   private let runner: EffectRunner
   private var stack: [(id: ScreenID, screen: any Screen)] = []
   private var nextScreen = 0
-  private var holds: [LiveHold] = []
-  private var holdsRequestedAt: Date?
-  private var isFetchingHolds = false
-  /// Whether the holds changed while a fetch was under way, so its answer may be stale.
-  private var holdsChangedSinceFetch = false
+  private var book = HoldBook()
   private var toast: (toast: Toast, shownAt: Date)?
   private(set) var showingHelp = false
   private(set) var size = TooSmallScreen.minimumSize
@@ -57,8 +53,6 @@ public final class EncoreApp {
   static let toastSeconds: TimeInterval = 5
   /// How often countdowns and polls are checked in `run(on:)`.
   static let tickInterval = Duration.milliseconds(200)
-  /// How often the user's holds are asked for again, to see holds made elsewhere.
-  static let holdsPollInterval: TimeInterval = 2
 
   // MARK: - Run loop
 
@@ -145,9 +139,7 @@ public final class EncoreApp {
     guard !isFinished else { return }
     let now = engine.clock.now()
     if let shown = toast, now.timeIntervalSince(shown.shownAt) >= Self.toastSeconds { toast = nil }
-    let expired = holds.filter { $0.hold.remaining(at: now) <= 0 }
-    holds.removeAll { $0.hold.remaining(at: now) <= 0 }
-    for live in expired {
+    for live in book.removeExpired(at: now) {
       let when = makeContext().dates.dayAndTime(live.date.startsAt)
       show(
         Toast(
@@ -155,10 +147,7 @@ public final class EncoreApp {
             + "they are free again.", kind: .warning))
       updateTop(.holdExpired(live))
     }
-    if let requested = holdsRequestedAt, now.timeIntervalSince(requested) >= Self.holdsPollInterval
-    {
-      refreshHolds()
-    }
+    if book.isPollDue(at: now) { refreshHolds(changed: false) }
     updateTop(.tick)
   }
 
@@ -232,7 +221,7 @@ public final class EncoreApp {
 
   private func makeContext() -> AppContext {
     AppContext(
-      user: user, now: engine.clock.now(), holds: holds, policy: engine.policy,
+      user: user, now: engine.clock.now(), holds: book.holds, policy: engine.policy,
       timeZone: timeZone)
   }
 
@@ -265,29 +254,15 @@ public final class EncoreApp {
     }
   }
 
-  /// Asks the engine for the user's holds, unless that is already under way.
-  private func refreshHolds() {
-    holdsRequestedAt = engine.clock.now()
-    guard !isFetchingHolds else {
-      holdsChangedSinceFetch = true
-      return
-    }
-    isFetchingHolds = true
-    runner.start(.holds, for: nil)
+  /// Asks the engine for the user's holds; `changed` when something may have changed them.
+  private func refreshHolds(changed: Bool = true) {
+    if book.request(at: engine.clock.now(), changed: changed) { runner.start(.holds, for: nil) }
   }
 
   /// A result the app asked for itself.
   private func receive(_ result: EngineResult) {
     guard case .holds(let fetched) = result else { return }
-    isFetchingHolds = false
-    if holdsChangedSinceFetch {
-      holdsChangedSinceFetch = false
-      return refreshHolds()
-    }
-    if case .success(let latest) = fetched {
-      let now = engine.clock.now()
-      holds = latest.filter { $0.hold.remaining(at: now) > 0 }
-    }
+    if book.receive(fetched, at: engine.clock.now()) { refreshHolds() }
   }
 
   private func perform(_ effects: [Effect], from id: ScreenID?) {
@@ -313,9 +288,7 @@ public final class EncoreApp {
       case .toast(let message, let kind): show(Toast(message, kind: kind))
       case .refreshHolds: refreshHolds()
       case .holdTaken(let live):
-        holds = (holds.filter { $0.hold.id != live.hold.id } + [live]).sorted {
-          $0.hold.expiresAt < $1.hold.expiresAt
-        }
+        book.add(live)
         refreshHolds()
       }
     }
@@ -323,7 +296,7 @@ public final class EncoreApp {
 
   private func appearTop() {
     guard let id = stack.last?.id else { return }
-    refreshHolds()
+    refreshHolds(changed: false)
     let effects = stack[stack.count - 1].screen.appear(makeContext())
     perform(effects, from: id)
   }
