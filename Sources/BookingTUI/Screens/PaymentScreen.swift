@@ -57,6 +57,10 @@ struct PaymentScreen: Screen {
     switch event {
     case .key(let key): return handle(key)
     case .holdExpired(let expired) where expired.hold.id == hold.id: return [.pop]
+    case .tick where !isPaying && !context.holds.contains(where: { $0.hold.id == hold.id }):
+      // Released or paid elsewhere (another terminal, a shell): this screen would be untrue.
+      let seats = Format.seats(hold.seats.map(\.label))
+      return [.pop, .toast("Your hold on \(seats) ended elsewhere (released or paid).", .info)]
     case .result(.account(.success(let account))): setBalance(account.balance)
     case .result(.payment(.success(let payment))):
       isPaying = false

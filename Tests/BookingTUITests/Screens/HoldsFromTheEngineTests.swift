@@ -96,6 +96,19 @@ import Testing
     try await expectPaymentScreenNames(late, in: app)
   }
 
+  @Test func aHoldReleasedInAShellLeavesThePaymentScreen() async throws {
+    let app = try await TestApp()
+    let hold = try await app.holdFromShell(["9"])
+    await app.advance(by: 2)
+    await app.press(.enter)
+    try await expectPaymentScreenNames(hold, in: app)
+    try await app.engine.release(hold: hold.id, user: "alice")  // `encore release` in a shell
+    await app.advance(by: 2)
+    await app.advance(by: 0.2)
+    #expect(app.screen.contains("Concerts on sale"))
+    #expect(app.screen.contains("Your hold on seat 9 ended elsewhere"))
+  }
+
   @Test func anExpiredHoldIsDroppedWithItsDateNamed() async throws {
     let app = try await TestApp()
     try await app.holdFromShell(["3"], dateIndex: 1)
