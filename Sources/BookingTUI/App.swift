@@ -5,12 +5,16 @@ import Foundation
 ///
 /// For example:
 /// ```swift
-/// let app = EncoreApp(engine: engine, user: "alice")
+/// let app = EncoreApp(engine: engine, user: "alice", keeper: jar)
 /// await app.run(on: terminal)  // returns when the user quits
 /// ```
 ///
 /// Tests drive it without the loop: `send(_:)` keys, `tick()`, `await settle()` to finish
 /// engine calls, and `render(size:)` to read the screen.
+///
+/// What the app shows of the user's own state comes from the engine: the holds are loaded at
+/// start, whenever a screen comes on top, after every booking call and every few seconds, so a
+/// hold made with `encore hold` or before a restart shows with its countdown.
 @MainActor
 public final class EncoreApp {
   private let engine: BookingEngine
@@ -19,20 +23,29 @@ public final class EncoreApp {
   private let runner: EffectRunner
   private var stack: [(id: ScreenID, screen: any Screen)] = []
   private var nextScreen = 0
-  private var hold: Hold?
+  private var book = HoldBook()
   private var toast: (toast: Toast, shownAt: Date)?
-  private var showingHelp = false
-  private var size = TooSmallScreen.minimumSize
+  private(set) var showingHelp = false
+  private(set) var size = TooSmallScreen.minimumSize
 
   /// Whether the user has quit.
   public private(set) var isFinished = false
 
+  /// The screen keys go to.
+  var topScreen: (any Screen)? { stack.last?.screen }
+
   /// Opens the app on the concert list for `user`; dates and times show in `timeZone`.
-  public init(engine: BookingEngine, user: UserID, timeZone: TimeZone = .current) {
+  ///
+  /// - Parameter keeper: where the user's queue tokens are kept; the command line's token jar
+  ///   in the real program, so the app and `encore queue …` share one place in line.
+  public init(
+    engine: BookingEngine, user: UserID, keeper: any TokenKeeper = MemoryTokenKeeper(),
+    timeZone: TimeZone = .current
+  ) {
     self.engine = engine
     self.user = user
     self.timeZone = timeZone
-    self.runner = EffectRunner(engine: engine, user: user)
+    self.runner = EffectRunner(engine: engine, user: user, keeper: keeper)
     perform([.push(ConcertListScreen())], from: nil)
   }
 
@@ -65,10 +78,12 @@ public final class EncoreApp {
 
   // MARK: - Driver
 
-  /// Handles a key or a resize.
+  /// Handles a key, a paste, a click or a resize.
   public func handle(_ event: TerminalEvent) {
     switch event {
     case .key(let key): send(key)
+    case .paste(let text): paste(text)
+    case .mouse(let point): click(at: point)
     case .resize(let newSize): size = newSize
     }
   }
@@ -78,12 +93,14 @@ public final class EncoreApp {
     for key in keys { send(key) }
   }
 
-  /// Handles one key press: Ctrl-C and `q` quit, `?` toggles help, the rest go to the screen.
+  /// Handles one key press: Ctrl-C and `q` quit, `?` and F1 toggle help, the rest go to the
+  /// screen. A focused text field owns `q`, `?` and every other printable key.
   public func send(_ key: Key) {
     guard !isFinished else { return }
     if key == .ctrl("c") { return quit() }
+    let typing = stack.last?.screen.capturesText == true
     if !size.covers(TooSmallScreen.minimumSize) {
-      if key == .character("q") { quit() }
+      if key == .character("q") && !typing { quit() }
       return
     }
     if showingHelp {
@@ -91,23 +108,46 @@ public final class EncoreApp {
       return
     }
     switch key {
-    case .character("?"): showingHelp = true
-    case .character("q"): quit()
+    case .function(1): showingHelp = true
+    case .character("?") where !typing: showingHelp = true
+    case .character("q") where !typing: quit()
     default: updateTop(.key(key))
     }
   }
 
-  /// Lets time pass: countdowns, toasts, the hold's expiry and the screens' polls.
+  /// Hands pasted text to the screen when a text field has focus; otherwise it is dropped,
+  /// never replayed as keys.
+  public func paste(_ text: String) {
+    guard !isFinished, !showingHelp, size.covers(TooSmallScreen.minimumSize),
+      stack.last?.screen.capturesText == true
+    else { return }
+    updateTop(.paste(text))
+  }
+
+  /// A left click at `point`: closes help, or goes to the screen with its body's area.
+  public func click(at point: Point) {
+    guard !isFinished, size.covers(TooSmallScreen.minimumSize) else { return }
+    if showingHelp {
+      showingHelp = false
+      return
+    }
+    updateTop(.click(point, area: Self.layout(Canvas(size: size).bounds).body))
+  }
+
+  /// Lets time pass: countdowns, toasts, the holds' expiry and the screens' polls.
   public func tick() {
     guard !isFinished else { return }
     let now = engine.clock.now()
     if let shown = toast, now.timeIntervalSince(shown.shownAt) >= Self.toastSeconds { toast = nil }
-    if let current = hold, current.remaining(at: now) <= 0 {
-      hold = nil
-      let seats = current.seats.map(\.label).joined(separator: ", ")
-      show(Toast("Your hold on seat \(seats) ran out: the seats are free again.", kind: .warning))
-      updateTop(.holdExpired(current))
+    for live in book.removeExpired(at: now) {
+      let when = makeContext().dates.dayAndTime(live.date.startsAt)
+      show(
+        Toast(
+          "Your hold on \(Format.seats(live.hold.seats.map(\.label))) (\(when)) ran out: "
+            + "they are free again.", kind: .warning))
+      updateTop(.holdExpired(live))
     }
+    if book.isPollDue(at: now) { refreshHolds(changed: false) }
     updateTop(.tick)
   }
 
@@ -141,9 +181,7 @@ public final class EncoreApp {
       return canvas
     }
     let context = makeContext()
-    let (titleArea, rest) = canvas.bounds.split(topRows: TitleBar.height)
-    let (middle, footerArea) = rest.split(bottomRows: KeyHintBar.height)
-    let (body, toastArea) = middle.split(bottomRows: 1)
+    let (titleArea, body, toastArea, footerArea) = Self.layout(canvas.bounds)
     TitleBar(left: " Encore · " + top.title, right: titleRight(context) + " ")
       .render(in: titleArea, on: &canvas)
     top.render(into: &canvas, area: body, context)
@@ -157,14 +195,24 @@ public final class EncoreApp {
     return canvas
   }
 
+  /// The title bar, the screen's body, the toast line and the footer.
+  private static func layout(_ bounds: Rect) -> (title: Rect, body: Rect, toast: Rect, footer: Rect)
+  {
+    let (titleArea, rest) = bounds.split(topRows: TitleBar.height)
+    let (middle, footerArea) = rest.split(bottomRows: KeyHintBar.height)
+    let (body, toastArea) = middle.split(bottomRows: 1)
+    return (titleArea, body, toastArea, footerArea)
+  }
+
   static let globalHints = [
-    KeyHint("Esc Backspace", "go back"), KeyHint("?", "show or hide this help"),
-    KeyHint("q Ctrl-C", "quit"),
+    KeyHint("Esc Backspace", "go back"), KeyHint("? F1", "show or hide this help"),
+    KeyHint("q Ctrl-C", "quit"), KeyHint("Ctrl-Z", "suspend (fg to come back)"),
   ]
 
   private func titleRight(_ context: AppContext) -> String {
-    if let seconds = context.holdSecondsLeft {
-      return "\(user)   hold \(Format.countdown(seconds: seconds))"
+    if let soonest = context.soonestHold {
+      let count = context.holds.count > 1 ? "\(context.holds.count) holds · " : "hold "
+      return "\(user)   \(count)\(Format.countdown(seconds: context.secondsLeft(soonest.hold)))"
     }
     return "\(user)  \(context.dates.clock(context.now))"
   }
@@ -173,7 +221,8 @@ public final class EncoreApp {
 
   private func makeContext() -> AppContext {
     AppContext(
-      user: user, now: engine.clock.now(), hold: hold, policy: engine.policy, timeZone: timeZone)
+      user: user, now: engine.clock.now(), holds: book.holds, policy: engine.policy,
+      timeZone: timeZone)
   }
 
   private func quit() {
@@ -197,8 +246,23 @@ public final class EncoreApp {
 
   private func deliverResults() {
     for delivery in runner.takeDeliveries() {
-      update(delivery.screen, .result(delivery.result))
+      guard let screen = delivery.screen else {
+        receive(delivery.result)
+        continue
+      }
+      update(screen, .result(delivery.result))
     }
+  }
+
+  /// Asks the engine for the user's holds; `changed` when something may have changed them.
+  private func refreshHolds(changed: Bool = true) {
+    if book.request(at: engine.clock.now(), changed: changed) { runner.start(.holds, for: nil) }
+  }
+
+  /// A result the app asked for itself.
+  private func receive(_ result: EngineResult) {
+    guard case .holds(let fetched) = result else { return }
+    if book.receive(fetched, at: engine.clock.now()) { refreshHolds() }
   }
 
   private func perform(_ effects: [Effect], from id: ScreenID?) {
@@ -222,13 +286,17 @@ public final class EncoreApp {
       case .quit: quit()
       case .run(let command): if let id { runner.start(command, for: id) }
       case .toast(let message, let kind): show(Toast(message, kind: kind))
-      case .setHold(let newHold): hold = newHold
+      case .refreshHolds: refreshHolds()
+      case .holdTaken(let live):
+        book.add(live)
+        refreshHolds()
       }
     }
   }
 
   private func appearTop() {
     guard let id = stack.last?.id else { return }
+    refreshHolds(changed: false)
     let effects = stack[stack.count - 1].screen.appear(makeContext())
     perform(effects, from: id)
   }

@@ -12,6 +12,7 @@
 #endif
 
 #include <locale.h>
+#include <signal.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +50,43 @@ static inline attr_t encore_a_underline(void) { return A_UNDERLINE; }
 
 /// Function key n (KEY_F(n)).
 static inline int encore_key_f(int n) { return KEY_F(n); }
+
+/// The key code ncurses reports for a mouse event.
+static inline int encore_key_mouse(void) { return KEY_MOUSE; }
+
+/// Asks for left-button presses and clicks, reported at once (no click interval).
+static inline void encore_enable_mouse(void) {
+  mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
+  mouseinterval(0);
+}
+
+/// Reads the pending mouse event; returns 1 and its cell for a left press or click, else 0.
+static inline int encore_read_click(int *x, int *y) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  if (!(event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))) return 0;
+  *x = event.x;
+  *y = event.y;
+  return 1;
+}
+
+/// Stops the process group as Ctrl-Z in a cooked terminal would, with the default SIGTSTP
+/// action (ncurses' own handler is put aside), and returns once the shell continues it (fg).
+/// In a process group without job control the kernel discards the signal and this returns.
+static inline void encore_stop_process(void) {
+  struct sigaction stop, previous;
+  memset(&stop, 0, sizeof stop);
+  stop.sa_handler = SIG_DFL;
+  sigemptyset(&stop.sa_mask);
+  sigaction(SIGTSTP, &stop, &previous);
+  sigset_t tstp, saved;
+  sigemptyset(&tstp);
+  sigaddset(&tstp, SIGTSTP);
+  pthread_sigmask(SIG_UNBLOCK, &tstp, &saved);
+  kill(0, SIGTSTP);
+  pthread_sigmask(SIG_SETMASK, &saved, NULL);
+  sigaction(SIGTSTP, &previous, NULL);
+}
 
 /// Whether the current terminal can move the cursor (has a usable "cup" capability).
 static inline int encore_has_cursor_addressing(void) {

@@ -17,6 +17,8 @@ enum Effect {
   case run(EngineCommand)
   /// Shows a one-line message above the footer.
   case toast(String, Toast.Kind)
-  /// Remembers (or forgets) the user's current hold, whose countdown the title bar shows.
-  case setHold(Hold?)
+  /// Asks the engine again for the user's holds (after a hold, a release or a payment).
+  case refreshHolds
+  /// Shows a hold the user has just taken at once, then asks the engine again.
+  case holdTaken(LiveHold)
 }

@@ -7,10 +7,10 @@ import Synchronization
 /// whatever has arrived each turn. Tests call `settle()` to wait for every command in flight.
 @MainActor
 final class EffectRunner {
-  /// A finished command and the screen that asked for it.
+  /// A finished command and the screen that asked for it (nil: the app itself).
   struct Delivery: Sendable {
     var task: Int
-    var screen: ScreenID
+    var screen: ScreenID?
     var result: EngineResult
   }
 
@@ -27,25 +27,27 @@ final class EffectRunner {
 
   private let engine: BookingEngine
   private let user: UserID
+  private let keeper: any TokenKeeper
   private let mailbox = Mailbox()
   private var inFlight: [Int: Task<Void, Never>] = [:]
   private var nextTask = 0
 
-  init(engine: BookingEngine, user: UserID) {
+  init(engine: BookingEngine, user: UserID, keeper: any TokenKeeper) {
     self.engine = engine
     self.user = user
+    self.keeper = keeper
   }
 
   /// Whether any command is still running.
   var isBusy: Bool { !inFlight.isEmpty }
 
-  /// Starts `command` for `screen` in the background.
-  func start(_ command: EngineCommand, for screen: ScreenID) {
-    let (engine, user, mailbox) = (self.engine, self.user, self.mailbox)
+  /// Starts `command` for `screen` (nil: the app) in the background.
+  func start(_ command: EngineCommand, for screen: ScreenID?) {
+    let (engine, user, keeper, mailbox) = (self.engine, self.user, self.keeper, self.mailbox)
     let number = nextTask
     nextTask += 1
     inFlight[number] = Task.detached {
-      let result = await command.perform(on: engine, user: user)
+      let result = await command.perform(on: engine, user: user, keeper: keeper)
       mailbox.post(Delivery(task: number, screen: screen, result: result))
     }
   }

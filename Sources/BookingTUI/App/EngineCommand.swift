@@ -1,41 +1,89 @@
 import BookingEngine
 
 /// An engine call a screen asks for, as a value; `perform` runs it and wraps the outcome.
+///
+/// Calls that need a queue token take the one kept for the concert by the `TokenKeeper`, so a
+/// token replaced by another `encore` process is picked up at the next call.
 enum EngineCommand: Sendable, Hashable {
   case concerts
-  case issueToken(ConcertID)
-  case queueStatus(Caller)
-  case dates(ConcertID, Caller)
-  case seats(DateID, Caller)
-  case hold([SeatID], DateID, Caller)
+  /// Takes (or keeps) a place in the concert's line.
+  case join(ConcertID)
+  /// Where the kept place in the concert's line stands.
+  case place(ConcertID)
+  /// Where the kept places in these concerts' lines stand (no new places are taken).
+  case places([ConcertID])
+  case dates(ConcertID)
+  case seats(DateID, ConcertID)
+  case hold([SeatID], DateID, ConcertID)
   case release(HoldID)
-  case pay(HoldID, Caller)
+  case pay(HoldID, ConcertID)
+  /// The user's live holds, from the engine.
+  case holds
   case account
   case charge(Int64)
   case tickets
 
   /// Runs the call for `user`; never throws: refusals come back inside the result.
-  func perform(on engine: BookingEngine, user: UserID) async -> EngineResult {
+  func perform(on engine: BookingEngine, user: UserID, keeper: any TokenKeeper) async
+    -> EngineResult
+  {
     switch self {
     case .concerts: .concerts(await Self.catching { try await engine.concerts() })
-    case .issueToken(let concert):
-      .token(await Self.catching { try await engine.issueToken(user: user, concert: concert) })
-    case .queueStatus(let caller):
-      .queueStatus(await Self.catching { try await engine.queueStatus(caller) })
-    case .dates(let concert, let caller):
-      .dates(await Self.catching { try await engine.dates(of: concert, caller) })
-    case .seats(let date, let caller):
-      .seats(await Self.catching { try await engine.seats(on: date, caller) })
-    case .hold(let seats, let date, let caller):
-      .hold(await Self.catching { try await engine.hold(seats: seats, on: date, caller) })
+    case .join(let concert):
+      .place(
+        await Self.catching {
+          let status = try await keeper.join(concert, user: user, engine: engine)
+          return LinePlace(
+            status: status, isPaused: try await engine.isAdmissionPaused(concert: concert))
+        })
+    case .place(let concert):
+      .place(
+        await Self.catching {
+          guard let status = try await keeper.place(in: concert, user: user, engine: engine)
+          else { throw BookingError.unknownToken }
+          return LinePlace(
+            status: status, isPaused: try await engine.isAdmissionPaused(concert: concert))
+        })
+    case .places(let concerts):
+      .places(
+        await Self.catching {
+          var places: [ConcertID: LinePlace] = [:]
+          for concert in concerts {
+            guard let status = try await keeper.place(in: concert, user: user, engine: engine)
+            else { continue }
+            places[concert] = LinePlace(
+              status: status, isPaused: try await engine.isAdmissionPaused(concert: concert))
+          }
+          return places
+        })
+    case .dates(let concert):
+      .dates(
+        await Self.catching {
+          try await engine.dates(of: concert, keeper.caller(for: concert, user: user))
+        })
+    case .seats(let date, let concert):
+      .seats(
+        await Self.catching {
+          try await engine.seats(on: date, keeper.caller(for: concert, user: user))
+        })
+    case .hold(let seats, let date, let concert):
+      .hold(
+        await Self.catching {
+          try await engine.hold(
+            seats: seats, on: date, keeper.caller(for: concert, user: user))
+        })
     case .release(let hold):
       .released(
         await Self.catching {
           try await engine.release(hold: hold, user: user)
           return hold
         })
-    case .pay(let hold, let caller):
-      .payment(await Self.catching { try await engine.pay(hold: hold, caller) })
+    case .pay(let hold, let concert):
+      .payment(
+        await Self.catching {
+          try await engine.pay(hold: hold, keeper.caller(for: concert, user: user))
+        })
+    case .holds: .holds(await Self.catching { try await engine.holds(user: user) })
     case .account: .account(await Self.catching { try await engine.balance(user: user) })
     case .charge(let amount):
       .charged(await Self.catching { try await engine.charge(user: user, amount: amount) })

@@ -3,13 +3,14 @@ import BookingEngine
 /// What an `EngineCommand` gave back: a value or the engine's refusal.
 enum EngineResult: Sendable {
   case concerts(Result<[Concert], BookingError>)
-  case token(Result<QueueToken, BookingError>)
-  case queueStatus(Result<QueueStatus, BookingError>)
+  case place(Result<LinePlace, BookingError>)
+  case places(Result<[ConcertID: LinePlace], BookingError>)
   case dates(Result<[ConcertDate], BookingError>)
   case seats(Result<SeatMap, BookingError>)
   case hold(Result<Hold, BookingError>)
   case released(Result<HoldID, BookingError>)
   case payment(Result<Payment, BookingError>)
+  case holds(Result<[LiveHold], BookingError>)
   case account(Result<PointAccount, BookingError>)
   case charged(Result<PointEntry, BookingError>)
   case tickets(Result<[Ticket], BookingError>)

@@ -12,6 +12,9 @@ protocol Screen {
   var hints: [KeyHint] { get }
   /// The screen's keys for the help overlay (the footer hints unless a screen has more).
   var helpEntries: [KeyHint] { get }
+  /// Whether a text field has focus: it then owns every printable key (`q` and `?` too) and
+  /// pastes; only Ctrl-C and F1 stay with the app.
+  var capturesText: Bool { get }
   /// Text at the right of the footer ("updated 0.4 s ago"), or empty.
   func status(_ context: AppContext) -> String
   /// Called when the screen comes on top: pushed, or uncovered by a pop.
@@ -24,18 +27,24 @@ protocol Screen {
 
 extension Screen {
   var helpEntries: [KeyHint] { hints }
+  var capturesText: Bool { false }
   func status(_ context: AppContext) -> String { "" }
   mutating func appear(_ context: AppContext) -> [Effect] { [] }
 }
 
 /// What a screen reacts to.
 enum ScreenEvent: Sendable {
-  /// A key the app did not take for itself (it takes Ctrl-C, `?` and `q`).
+  /// A key the app did not take for itself (it takes Ctrl-C, F1, and `?` and `q` unless a
+  /// text field has focus).
   case key(Key)
+  /// Pasted text, as one event; only a screen with a focused text field uses it.
+  case paste(String)
+  /// A mouse click at `point`, with the area the screen's body was drawn in.
+  case click(Point, area: Rect)
   /// Time passed; `now` comes from the engine's clock.
   case tick
   /// An engine command this screen asked for has finished.
   case result(EngineResult)
-  /// The user's hold ran out (the app has already dropped it and said so).
-  case holdExpired(Hold)
+  /// One of the user's holds ran out (the app has already dropped it and said so).
+  case holdExpired(LiveHold)
 }

@@ -3,14 +3,12 @@ import BookingEngine
 /// The concert's dates with seats left; past and sold-out dates are listed but cannot be chosen.
 struct DatesScreen: Screen {
   let concert: Concert
-  let caller: Caller
   private var dates: [ConcertDate]?
   private var list = ListState()
   private var error: BookingError?
 
-  init(concert: Concert, caller: Caller) {
+  init(concert: Concert) {
     self.concert = concert
-    self.caller = caller
   }
 
   var title: String { concert.title + " · Dates" }
@@ -21,6 +19,8 @@ struct DatesScreen: Screen {
       KeyHint("Esc", "concerts"), KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
   }
+
+  var helpEntries: [KeyHint] { hints + [KeyHint("Home End g G", "first or last date")] }
 
   private func items(_ context: AppContext) -> [ListItem] {
     (dates ?? []).map { date in
@@ -38,7 +38,7 @@ struct DatesScreen: Screen {
   }
 
   mutating func appear(_ context: AppContext) -> [Effect] {
-    [.run(.dates(concert.id, caller))]
+    [.run(.dates(concert.id))]
   }
 
   mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {
@@ -62,15 +62,15 @@ struct DatesScreen: Screen {
     switch key {
     case .up, .character("k"): list.moveSelection(by: -1, in: items)
     case .down, .character("j"): list.moveSelection(by: 1, in: items)
-    case .home: list.selectEdge(toEnd: false, in: items)
-    case .end: list.selectEdge(toEnd: true, in: items)
+    case .home, .character("g"): list.selectEdge(toEnd: false, in: items)
+    case .end, .character("G"): list.selectEdge(toEnd: true, in: items)
     case .escape, .backspace: return [.pop]
     case .enter:
       if error != nil { return [.replace(WaitingRoomScreen(concert: concert))] }
       guard let index = list.selected, let date = dates?[index], date.availability == .onSale
       else { return [] }
       let when = context.dates.dayAndTime(date.startsAt)
-      return [.push(SeatMapScreen(concert: concert, date: date, caller: caller, when: when))]
+      return [.push(SeatMapScreen(concert: concert, date: date, when: when))]
     default: break
     }
     return []

@@ -2,21 +2,20 @@ import BookingEngine
 
 /// Paying for a hold with points: the seats, the price, the balance and what is left after.
 /// Too little balance shows the shortfall and offers the points screen, keeping the hold.
+///
+/// It names the hold's own concert, date and seats (as the engine reported them), whichever
+/// screen it was opened from, and pays with the token kept for that concert.
 struct PaymentScreen: Screen {
-  let concert: Concert
-  let when: String
-  let hold: Hold
-  let caller: Caller
+  let live: LiveHold
   private var balance: Int64?
   private var menu = ListState(selected: 0)
   private var isPaying = false
 
-  init(concert: Concert, when: String, hold: Hold, caller: Caller) {
-    self.concert = concert
-    self.when = when
-    self.hold = hold
-    self.caller = caller
+  init(_ live: LiveHold) {
+    self.live = live
   }
+
+  private var hold: Hold { live.hold }
 
   /// What the user can do here.
   enum Choice: Hashable {
@@ -27,7 +26,7 @@ struct PaymentScreen: Screen {
 
   var hints: [KeyHint] {
     [
-      KeyHint("↑↓ jk", "choose"), KeyHint("Enter", "confirm"), KeyHint("Esc", "seat map"),
+      KeyHint("↑↓ jk", "choose"), KeyHint("Enter", "confirm"), KeyHint("Esc", "back"),
       KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
   }
@@ -45,7 +44,7 @@ struct PaymentScreen: Screen {
     switch choice {
     case .pay: "Pay " + Format.won(hold.amount)
     case .charge: "Charge points and come back (your hold stays)"
-    case .back: "Back to the seat map (your hold stays)"
+    case .back: "Go back (your hold stays)"
     case .release: "Release the seats"
     }
   }
@@ -57,12 +56,16 @@ struct PaymentScreen: Screen {
   mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {
     switch event {
     case .key(let key): return handle(key)
-    case .holdExpired: return [.pop]
+    case .holdExpired(let expired) where expired.hold.id == hold.id: return [.pop]
+    case .tick where !isPaying && !context.holds.contains(where: { $0.hold.id == hold.id }):
+      // Released or paid elsewhere (another terminal, a shell): this screen would be untrue.
+      let seats = Format.seats(hold.seats.map(\.label))
+      return [.pop, .toast("Your hold on \(seats) ended elsewhere (released or paid).", .info)]
     case .result(.account(.success(let account))): setBalance(account.balance)
     case .result(.payment(.success(let payment))):
       isPaying = false
       return [
-        .setHold(nil), .popToRoot, .push(TicketsScreen(justPaid: payment.id)),
+        .refreshHolds, .popToRoot, .push(TicketsScreen(justPaid: payment.id)),
         .toast("Paid " + Format.won(payment.amount) + ". Enjoy the show!", .success),
       ]
     case .result(.payment(.failure(let failure))):
@@ -70,7 +73,7 @@ struct PaymentScreen: Screen {
       return refused(failure)
     case .result(.released(let result)):
       let message = (try? result.get()).map { _ in "Hold released: the seats are free again." }
-      return [.setHold(nil), .pop, .toast(message ?? "Your hold had already ended.", .info)]
+      return [.refreshHolds, .pop, .toast(message ?? "Your hold had already ended.", .info)]
     case .result(.account(.failure(let failure))): return [.toast(failure.description, .error)]
     default: break
     }
@@ -89,7 +92,7 @@ struct PaymentScreen: Screen {
       setBalance(current)
       return [.toast(failure.description, .error)]
     case .holdExpired, .holdReleased, .unknownHold:
-      return [.setHold(nil), .pop, .toast(failure.description, .warning)]
+      return [.refreshHolds, .pop, .toast(failure.description, .warning)]
     default:
       return [.toast(failure.description, .error)]
     }
@@ -99,6 +102,8 @@ struct PaymentScreen: Screen {
     switch key {
     case .up, .character("k"): menu.moveSelection(by: -1, in: items)
     case .down, .character("j"): menu.moveSelection(by: 1, in: items)
+    case .home, .character("g"): menu.selectEdge(toEnd: false, in: items)
+    case .end, .character("G"): menu.selectEdge(toEnd: true, in: items)
     case .escape, .backspace: return [.pop]
     case .enter:
       guard let index = menu.selected, choices.indices.contains(index) else { return [] }
@@ -113,7 +118,7 @@ struct PaymentScreen: Screen {
     case .pay:
       guard !isPaying else { return [] }
       isPaying = true
-      return [.run(.pay(hold.id, caller))]
+      return [.run(.pay(hold.id, live.concert.id))]
     case .charge: return [.push(PointsScreen(suggested: shortfall, returnsAfterCharge: true))]
     case .back: return [.pop]
     case .release: return [.run(.release(hold.id))]
@@ -124,8 +129,8 @@ struct PaymentScreen: Screen {
     let content = area.inset(top: 1, left: 3, bottom: 0, right: 3)
     var y = content.minY
     canvas.put(
-      concert.title + " · " + when + " · " + concert.venue, at: Point(content.minX, y),
-      role: .title, clippedTo: content)
+      live.concert.title + " · " + context.dates.dayAndTime(live.date.startsAt) + " · "
+        + live.concert.venue, at: Point(content.minX, y), role: .title, clippedTo: content)
     y += 2
     let seats = hold.seats.map { "\($0.label) (\($0.tier))" }.joined(separator: ", ")
     row("Seats", seats, y: y, role: .bold, &canvas, content)
@@ -143,7 +148,7 @@ struct PaymentScreen: Screen {
         "Balance after", Format.won(balance - hold.amount), y: y + 4, role: .success, &canvas,
         content, money: true)
     }
-    let seconds = context.holdSecondsLeft ?? 0
+    let seconds = context.secondsLeft(hold)
     canvas.put(
       "Your hold ends in " + Format.countdown(seconds: seconds)
         + ": pay before then or the seats go back on sale.",

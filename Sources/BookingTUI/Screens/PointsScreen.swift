@@ -1,27 +1,45 @@
 import BookingEngine
 
-/// Points: the balance, an amount field to charge (digits only; the engine enforces the
-/// limits and says why), and the ledger, newest first.
+/// Points: the balance, an amount field to charge, and the ledger, newest first.
+///
+/// The field owns every printable key (so `q` and `?` are text here) and pastes; Enter reads
+/// the amount with `Won.parse`, the same reader as `encore points charge`, so anything the
+/// command line refuses is refused here with the same sentence and nothing is charged.
 struct PointsScreen: Screen {
   private var account: PointAccount?
-  private var field: TextFieldState
+  private(set) var field: TextFieldState
   private var message: Toast?
   private var isCharging = false
   /// Whether a successful charge goes back to the screen that sent the user here (payment).
   let returnsAfterCharge: Bool
 
   init(suggested: Int64? = nil, returnsAfterCharge: Bool = false) {
-    self.field = TextFieldState(maxLength: 9, initial: suggested.map { String($0) } ?? "")
+    self.field = TextFieldState(
+      maxLength: Self.fieldLength, initial: suggested.map { String($0) } ?? "")
     self.returnsAfterCharge = returnsAfterCharge
   }
 
+  /// Room for any amount a person might type, refused or not; never silently cut short.
+  static let fieldLength = 32
+
   var title: String { "Points" }
+
+  var capturesText: Bool { true }
 
   var hints: [KeyHint] {
     [
-      KeyHint("0-9", "amount"), KeyHint("Enter", "charge"), KeyHint("Backspace", "delete"),
-      KeyHint("Esc", returnsAfterCharge ? "back to payment" : "back"), KeyHint("?", "help"),
-      KeyHint("q", "quit"),
+      KeyHint("0-9", "amount"), KeyHint("Enter", "charge"),
+      KeyHint("Esc", returnsAfterCharge ? "back to payment" : "back"), KeyHint("F1", "help"),
+      KeyHint("Ctrl-C", "quit"),
+    ]
+  }
+
+  var helpEntries: [KeyHint] {
+    [
+      KeyHint("0-9", "type the amount in won (300000, 300,000 or 300_000)"),
+      KeyHint("Enter", "charge it"), KeyHint("Backspace", "delete the last character"),
+      KeyHint("Ctrl-U", "clear the field"), KeyHint("Esc", "leave the field and go back"),
+      KeyHint("F1", "show or hide this help (the field takes ? and q as text)"),
     ]
   }
 
@@ -30,13 +48,11 @@ struct PointsScreen: Screen {
   mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {
     switch event {
     case .key(.escape): return [.pop]
-    case .key(.backspace) where field.isEmpty: return [.pop]
-    case .key(.enter):
-      guard !isCharging else { return [] }
-      isCharging = true
-      return [.run(.charge(field.value ?? 0))]
+    case .key(.enter): return charge()
     case .key(let key):
       if field.handle(key) { message = nil }
+    case .paste(let text):
+      if field.insert(pasted: text) { message = nil }
     case .result(.account(.success(let latest))): account = latest
     case .result(.charged(.success(let entry))):
       isCharging = false
@@ -56,6 +72,18 @@ struct PointsScreen: Screen {
     return []
   }
 
+  private mutating func charge() -> [Effect] {
+    guard !isCharging else { return [] }
+    do {
+      let amount = try Won.parse(field.text)
+      isCharging = true
+      return [.run(.charge(amount))]
+    } catch {
+      message = Toast(error.description + " Nothing was charged.", kind: .error)
+      return []
+    }
+  }
+
   func render(into canvas: inout Canvas, area: Rect, _ context: AppContext) {
     let content = area.inset(top: 1, left: 3, bottom: 0, right: 3)
     canvas.put("Balance", at: content.origin, role: .dim, clippedTo: content)
@@ -65,16 +93,16 @@ struct PointsScreen: Screen {
     canvas.put("Charge", at: content.origin.offset(dy: 2), role: .dim, clippedTo: content)
     TextField(state: field, unit: "won", placeholder: "amount")
       .render(
-        in: Rect(x: content.minX + 16, y: content.minY + 2, width: 18, height: 1), on: &canvas)
+        in: Rect(x: content.minX + 16, y: content.minY + 2, width: 26, height: 1), on: &canvas)
     let limits =
       "Up to " + Format.won(context.policy.maxCharge) + " a time, "
       + Format.won(context.policy.maxBalance) + " in all."
     canvas.put(limits, at: content.origin.offset(dx: 16, dy: 3), role: .dim, clippedTo: content)
     message?.render(
-      in: Rect(x: content.minX - 1, y: content.minY + 4, width: content.width + 1, height: 1),
+      in: Rect(x: content.minX - 1, y: content.minY + 4, width: content.width + 1, height: 2),
       on: &canvas)
-    canvas.put("Ledger", at: content.origin.offset(dy: 6), role: .title, clippedTo: content)
-    let ledger = content.rows(from: 7)
+    canvas.put("Ledger", at: content.origin.offset(dy: 7), role: .title, clippedTo: content)
+    let ledger = content.rows(from: 8)
     let entries = (account?.ledger ?? []).reversed()
     if entries.isEmpty {
       canvas.put("No charges or payments yet.", at: ledger.origin, role: .dim, clippedTo: ledger)

@@ -66,12 +66,11 @@ struct SeatMapFooter {
 
   private var basketText: String {
     if let hold {
-      return "Held: " + hold.seats.map(\.label).joined(separator: ", ") + " · "
-        + Format.won(hold.amount)
+      return "Held " + Format.seats(hold.seats.map(\.label)) + " · " + Format.won(hold.amount)
     }
     guard !picked.isEmpty else { return "" }
     let seats = picked.compactMap { grid.index(of: $0).map { grid.seats[$0] } }
     let total = seats.reduce(Int64(0)) { $0 + $1.tier.price }
-    return "Picked: " + seats.map(\.label).joined(separator: ", ") + " · " + Format.won(total)
+    return "Picked " + Format.seats(seats.map(\.label)) + " · " + Format.won(total)
   }
 }

@@ -1,12 +1,14 @@
 import BookingEngine
 import Foundation
 
-/// The seat map of one date: move with arrows/hjkl, Space picks seats, Enter holds them and
-/// goes to payment. Polled every second so other people's holds and sales show up.
+/// The seat map of one date: move with arrows/hjkl (or click), Space picks seats, Enter holds
+/// them and goes to payment. Polled every second so other people's holds and sales show up.
+///
+/// The hold it shows and pays is the user's hold on this date, as the engine reports it; a
+/// live hold on another date is never swapped silently: Enter offers to pay or release it.
 struct SeatMapScreen: Screen {
   let concert: Concert
   let date: ConcertDate
-  let caller: Caller
   /// The date as shown: "Sat 12 Dec 19:00".
   let when: String
   private var map: SeatMap?
@@ -18,10 +20,9 @@ struct SeatMapScreen: Screen {
   private var isHolding = false
   private var tokenError: BookingError?
 
-  init(concert: Concert, date: ConcertDate, caller: Caller, when: String) {
+  init(concert: Concert, date: ConcertDate, when: String) {
     self.concert = concert
     self.date = date
-    self.caller = caller
     self.when = when
   }
 
@@ -40,9 +41,12 @@ struct SeatMapScreen: Screen {
   var helpEntries: [KeyHint] {
     [
       KeyHint("←↑↓→ hjkl", "move the cursor"), KeyHint("PgUp PgDn", "ten rows up or down"),
+      KeyHint("Home End 0 $", "first or last seat of the row"),
+      KeyHint("g G", "first or last row"),
       KeyHint("Space", "pick or unpick the seat (up to the limit)"),
+      KeyHint("click", "move to the seat and pick it"),
       KeyHint("Enter", "hold the picked seats (or this one), then pay"),
-      KeyHint("x", "release your hold"), KeyHint("Esc", "back to the dates"),
+      KeyHint("x", "release your hold on this date"), KeyHint("Esc", "back to the dates"),
     ]
   }
 
@@ -51,12 +55,13 @@ struct SeatMapScreen: Screen {
   private mutating func fetch(_ context: AppContext) -> [Effect] {
     isFetching = true
     requestedAt = context.now
-    return [.run(.seats(date.id, caller))]
+    return [.run(.seats(date.id, concert.id))]
   }
 
   mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {
     switch event {
     case .key(let key): return handle(key, context)
+    case .click(let point, let area): return click(at: point, area: area, context)
     case .tick:
       guard !isFetching, tokenError == nil else { return [] }
       if let requestedAt, context.now.timeIntervalSince(requestedAt) < Self.pollInterval {
@@ -75,16 +80,16 @@ struct SeatMapScreen: Screen {
     case .result(.hold(.success(let hold))):
       isHolding = false
       picked = []
-      let payment = PaymentScreen(concert: concert, when: when, hold: hold, caller: caller)
-      return [.setHold(hold), .push(payment)] + fetch(context)
+      let live = LiveHold(hold: hold, concert: concert, date: date)
+      return [.holdTaken(live), .push(PaymentScreen(live))] + fetch(context)
     case .result(.hold(.failure(let failure))):
       isHolding = false
-      return [.toast(failure.description, .error)] + fetch(context)
+      return [.refreshHolds, .toast(failure.description, .error)] + fetch(context)
     case .result(.released(.success)):
-      return [.setHold(nil), .toast("Hold released: the seats are free again.", .info)]
+      return [.refreshHolds, .toast("Hold released: the seats are free again.", .info)]
         + fetch(context)
     case .result(.released(.failure(let failure))):
-      return [.setHold(nil), .toast(failure.description, .warning)] + fetch(context)
+      return [.refreshHolds, .toast(failure.description, .warning)] + fetch(context)
     default: break
     }
     return []
@@ -104,9 +109,7 @@ struct SeatMapScreen: Screen {
     guard !gone.isEmpty else { return [] }
     picked.removeAll { gone.contains($0) }
     let labels = gone.compactMap { newGrid.index(of: $0).map { newGrid.seats[$0].label } }
-    return [
-      .toast("Seat \(labels.joined(separator: ", ")) was just taken by someone else.", .warning)
-    ]
+    return [.toast("Someone else just took \(Format.seats(labels)).", .warning)]
   }
 
   private mutating func handle(_ key: Key, _ context: AppContext) -> [Effect] {
@@ -118,6 +121,7 @@ struct SeatMapScreen: Screen {
     guard let grid, let current = cursor else {
       return key == .escape || key == .backspace ? [.pop] : []
     }
+    let (rows, columns) = (grid.rowCount, grid.columnCount)
     switch key {
     case .left, .character("h"): cursor = grid.move(from: current, columns: -1)
     case .right, .character("l"): cursor = grid.move(from: current, columns: 1)
@@ -125,20 +129,43 @@ struct SeatMapScreen: Screen {
     case .down, .character("j"): cursor = grid.move(from: current, rows: 1)
     case .pageUp: cursor = grid.move(from: current, rows: -10)
     case .pageDown: cursor = grid.move(from: current, rows: 10)
+    case .home, .character("0"): cursor = grid.move(from: current, columns: -columns)
+    case .end, .character("$"): cursor = grid.move(from: current, columns: columns)
+    case .character("g"): cursor = grid.move(from: current, rows: -rows)
+    case .character("G"): cursor = grid.move(from: current, rows: rows)
     case .character(" "): return togglePick(grid.seats[current], context)
     case .enter: return holdOrPay(grid.seats[current], context)
-    case .character("x"):
-      guard let hold = context.hold else { return [.toast("You hold no seats.", .info)] }
-      return [.run(.release(hold.id))]
+    case .character("x"): return release(context)
     case .escape, .backspace: return [.pop]
     default: break
     }
     return []
   }
 
+  /// A click on a seat moves the cursor there and picks it; clicks elsewhere do nothing.
+  private mutating func click(at point: Point, area: Rect, _ context: AppContext) -> [Effect] {
+    guard tokenError == nil, let map, let grid else { return [] }
+    let view = SeatMapView(grid: grid, tiers: map.tiers, cursor: cursor, picked: Set(picked))
+    guard let index = view.seatIndex(at: point, in: area) else { return [] }
+    cursor = index
+    return togglePick(grid.seats[index], context)
+  }
+
+  private func release(_ context: AppContext) -> [Effect] {
+    if let live = context.hold(on: date.id) { return [.run(.release(live.hold.id))] }
+    if let other = context.soonestHold {
+      return [
+        .toast(
+          "You hold nothing on this date; your hold is on \(context.dates.dayAndTime(other.date.startsAt)).",
+          .info)
+      ]
+    }
+    return [.toast("You hold no seats.", .info)]
+  }
+
   private mutating func togglePick(_ seat: Seat, _ context: AppContext) -> [Effect] {
-    if context.hold != nil {
-      return [.toast("You already hold seats: Enter to pay, or x to release them.", .info)]
+    if context.hold(on: date.id) != nil {
+      return [.toast("You already hold seats here: Enter to pay, or x to release them.", .info)]
     }
     if let index = picked.firstIndex(of: seat.id) {
       picked.remove(at: index)
@@ -158,8 +185,16 @@ struct SeatMapScreen: Screen {
   }
 
   private mutating func holdOrPay(_ seat: Seat, _ context: AppContext) -> [Effect] {
-    if let hold = context.hold {
-      return [.push(PaymentScreen(concert: concert, when: when, hold: hold, caller: caller))]
+    if let live = context.hold(on: date.id) { return [.push(PaymentScreen(live))] }
+    if let other = context.soonestHold {
+      // One hold at a time: the user pays for or releases the first before holding again.
+      let first =
+        Format.seats(other.hold.seats.map(\.label)) + " for "
+        + context.dates.dayAndTime(other.date.startsAt)
+      return [
+        .push(PaymentScreen(other)),
+        .toast("You already hold \(first): pay or release it first.", .warning),
+      ]
     }
     guard !isHolding else { return [] }
     let seats = picked.isEmpty ? [seat.id] : picked
@@ -167,7 +202,7 @@ struct SeatMapScreen: Screen {
       return [.toast("Seat \(seat.label) is \(SeatGlyph.stateText(seat.state)).", .warning)]
     }
     isHolding = true
-    return [.run(.hold(seats, date.id, caller))]
+    return [.run(.hold(seats, date.id, concert.id))]
   }
 
   private var ownedCount: Int {
@@ -191,7 +226,8 @@ struct SeatMapScreen: Screen {
     view.render(into: &canvas, area: area)
     let layout = view.layout(in: area)
     SeatMapFooter(
-      map: map, grid: grid, cursor: cursor, picked: picked, hold: context.hold, layout: layout
+      map: map, grid: grid, cursor: cursor, picked: picked, hold: context.hold(on: date.id)?.hold,
+      layout: layout
     )
     .render(into: &canvas, from: layout.gridTop + layout.visibleRows + 1, area: area)
   }

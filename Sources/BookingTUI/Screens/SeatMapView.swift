@@ -169,6 +169,19 @@ struct SeatMapView {
     }
   }
 
+  /// The index of the seat drawn at `point` when the map fills `area`, or nil.
+  func seatIndex(at point: Point, in area: Rect) -> Int? {
+    let layout = layout(in: area)
+    let line = point.y - layout.gridTop
+    let dx = point.x - layout.gridX
+    guard (0..<layout.visibleRows).contains(line), dx >= 0,
+      dx % layout.shape.width < layout.shape.width - 1 || !layout.shape.bracketed
+    else { return nil }
+    let offset = dx / layout.shape.width
+    guard offset < layout.visibleColumns else { return nil }
+    return grid.seatIndex(row: layout.firstRow + line, column: layout.firstColumn + offset)
+  }
+
   /// A legend sample in the given cell shape: `[░░]` or `░`.
   static func sample(_ look: SeatGlyph.Look, _ shape: CellShape) -> String {
     let fill = String(

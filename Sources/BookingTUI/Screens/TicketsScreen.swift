@@ -38,6 +38,8 @@ struct TicketsScreen: Screen {
     case .key(.escape), .key(.backspace): return [.pop]
     case .key(.up), .key(.character("k")): list.moveSelection(by: -1, in: items(context))
     case .key(.down), .key(.character("j")): list.moveSelection(by: 1, in: items(context))
+    case .key(.home), .key(.character("g")): list.selectEdge(toEnd: false, in: items(context))
+    case .key(.end), .key(.character("G")): list.selectEdge(toEnd: true, in: items(context))
     case .result(.tickets(.success(let loaded))):
       tickets = loaded.sorted {
         $0.paidAt != $1.paidAt ? $0.paidAt > $1.paidAt : $0.seat.id.rawValue < $1.seat.id.rawValue

@@ -2,11 +2,12 @@ import BookingEngine
 import Foundation
 
 /// The waiting room: the user's place in line, big and central, polled every second; moves
-/// on to the dates by itself once the user is let in.
+/// on to the dates by itself once the user is let in. The place is the one kept in the token
+/// keeper, so `encore queue status` in a shell sees the same one.
 struct WaitingRoomScreen: Screen {
   let concert: Concert
-  private var token: QueueToken?
   private var status: QueueStatus?
+  private var isPaused = false
   private var polledAt: Date?
   private var requestedAt: Date?
   private var isPolling = false
@@ -50,7 +51,7 @@ struct WaitingRoomScreen: Screen {
     isPolling = true
     requestedAt = context.now
     error = nil
-    return [.run(.issueToken(concert.id))]
+    return [.run(.join(concert.id))]
   }
 
   mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {
@@ -60,28 +61,28 @@ struct WaitingRoomScreen: Screen {
       status = nil
       return join(context)
     case .tick:
-      guard let token, !isPolling, !isOutOfLine else { return [] }
+      guard status != nil, !isPolling, !isOutOfLine else { return [] }
       if let requestedAt, context.now.timeIntervalSince(requestedAt) < Self.pollInterval {
         return []
       }
       isPolling = true
       requestedAt = context.now
-      return [.run(.queueStatus(Caller(user: context.user, token: token.value)))]
-    case .result(.token(.success(let issued))):
-      token = issued
-      return [.run(.queueStatus(Caller(user: context.user, token: issued.value)))]
-    case .result(.queueStatus(.success(let latest))):
+      return [.run(.place(concert.id))]
+    case .result(.place(.success(let latest))):
       isPolling = false
-      status = latest
+      status = latest.status
+      isPaused = latest.isPaused
       polledAt = context.now
-      if latest.isActive {
-        let caller = Caller(user: context.user, token: latest.token.value)
+      if latest.status.isActive {
         return [
-          .replace(DatesScreen(concert: concert, caller: caller)),
+          .replace(DatesScreen(concert: concert)),
           .toast("It is your turn: choose a date.", .success),
         ]
       }
-    case .result(.token(.failure(let failure))), .result(.queueStatus(.failure(let failure))):
+    case .result(.place(.failure(.unknownToken))) where status != nil:
+      // Another process replaced the kept token: take the place again through the keeper.
+      return join(context)
+    case .result(.place(.failure(let failure))):
       isPolling = false
       error = failure.description
     default: break
@@ -94,7 +95,7 @@ struct WaitingRoomScreen: Screen {
     if let error {
       view.message([error, "", "Press Enter to try again, or Esc to go back."], role: .error)
     } else if let status {
-      view.draw(status, polledAt: polledAt ?? context.now, context)
+      view.draw(status, isPaused: isPaused, polledAt: polledAt ?? context.now, context)
     } else {
       view.message(["Joining the line for " + concert.title + "…"], role: .dim)
     }

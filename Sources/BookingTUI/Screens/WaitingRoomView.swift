@@ -15,10 +15,11 @@ struct WaitingRoomView {
     }
   }
 
-  mutating func draw(_ status: QueueStatus, polledAt: Date, _ context: AppContext) {
+  mutating func draw(_ status: QueueStatus, isPaused: Bool, polledAt: Date, _ context: AppContext) {
     switch status.state {
     case .waiting(let position, let ahead):
-      waiting(status, position: position, ahead: ahead, polledAt: polledAt, context)
+      waiting(
+        status, position: position, ahead: ahead, isPaused: isPaused, polledAt: polledAt, context)
     case .beforeOpening(let opensAt):
       let seconds = Int(opensAt.timeIntervalSince(context.now).rounded(.up))
       message(
@@ -51,21 +52,24 @@ struct WaitingRoomView {
   }
 
   private mutating func waiting(
-    _ status: QueueStatus, position: Int, ahead: Int, polledAt: Date, _ context: AppContext
+    _ status: QueueStatus, position: Int, ahead: Int, isPaused: Bool, polledAt: Date,
+    _ context: AppContext
   ) {
     let top = area.minY + max(0, (area.height - 15) / 2)
-    centre("You are in line", row: top, role: .title)
-    centre("# " + Format.grouped(position), row: top + 2, role: .accent)
     centre(
-      ahead == 1 ? "1 person ahead of you" : Format.grouped(ahead) + " people ahead of you",
-      row: top + 3, role: .normal)
+      isPaused ? "You are in line · the line is paused" : "You are in line", row: top,
+      role: isPaused ? .warning : .title)
+    centre("# " + Format.grouped(position), row: top + 2, role: .accent)
+    centre(Format.people(ahead) + " ahead of you", row: top + 3, role: .normal)
     let moved = max(0, status.aheadAtJoin - ahead)
     let fraction = status.aheadAtJoin > 0 ? Double(moved) / Double(status.aheadAtJoin) : 1
     let bar = Rect(x: area.minX + 11, y: top + 5, width: max(0, area.width - 22), height: 1)
     ProgressBar(fraction: fraction).render(in: bar, on: &canvas)
     centre("moved " + Format.grouped(moved) + " since you joined", row: top + 6, role: .dim)
     let eta: String
-    if let estimate = status.estimatedWait {
+    if isPaused {
+      eta = "paused"
+    } else if let estimate = status.estimatedWait {
       let left = estimate - context.now.timeIntervalSince(polledAt)
       eta = Format.duration(seconds: Int(max(0, left).rounded(.up)))
     } else {
@@ -73,7 +77,10 @@ struct WaitingRoomView {
     }
     let rows = [
       ("Estimated wait", eta),
-      ("Letting in", Format.grouped(status.admittedLastMinute) + " people / min"),
+      (
+        "Letting in",
+        isPaused ? "nobody (paused)" : Format.people(status.admittedLastMinute) + " a minute"
+      ),
       ("Waiting now", Format.grouped(status.waitingCount)),
     ]
     let x = area.minX + (area.width - 38) / 2

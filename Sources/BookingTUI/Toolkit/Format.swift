@@ -7,6 +7,7 @@ import BookingEngine
 /// Format.won(1_234_567)          // "1,234,567 won"
 /// Format.countdown(seconds: 272) // "4:32"
 /// Format.duration(seconds: 128)  // "2 min 08 s"
+/// Format.seats(["9", "10"])      // "seats 9 and 10"
 /// ```
 public enum Format {
   /// An amount of money: `"1,234,567 won"`, `"-5,000 won"` (the engine's `Won.text`).
@@ -39,6 +40,18 @@ public enum Format {
     if hours > 0 { return "\(hours) h \(twoDigits(minutes)) min" }
     if minutes > 0 { return "\(minutes) min \(twoDigits(secs)) s" }
     return "\(secs) s"
+  }
+
+  /// Seat labels in words: `"seat 9"`, `"seats 9 and 10"`, `"seats 1, 2 and 3"`.
+  public static func seats(_ labels: [String]) -> String {
+    guard let last = labels.last else { return "no seats" }
+    if labels.count == 1 { return "seat " + last }
+    return "seats " + labels.dropLast().joined(separator: ", ") + " and " + last
+  }
+
+  /// A count of people: `"1 person"`, `"1,284 people"`.
+  public static func people(_ count: Int) -> String {
+    count == 1 ? "1 person" : grouped(count) + " people"
   }
 
   private static func twoDigits(_ value: Int) -> String {

@@ -1,5 +1,6 @@
-/// A one-line amount entry: the digits (grouped by thousands), a cursor block, and an
-/// optional unit, on a field in the `.inputField` role.
+/// A one-line text entry: the text (digits grouped by thousands when it is a plain number), a
+/// cursor block, and an optional unit, on a field in the `.inputField` role. Text wider than
+/// the field scrolls so that the end (where typing happens) stays in view.
 ///
 /// For example:
 /// ```swift
@@ -27,9 +28,12 @@ public struct TextField: Widget, Sendable {
     self.isFocused = isFocused
   }
 
-  /// The number as displayed: digits grouped by thousands.
+  /// The text as displayed: a plain number grouped by thousands, anything else as typed.
   public var displayText: String {
-    state.value.map(Format.grouped) ?? state.digits
+    let text = state.text
+    guard !text.isEmpty, text.allSatisfy(\.isASCIIDigit), text.count <= 18, let number = Int64(text)
+    else { return text }
+    return Format.grouped(number)
   }
 
   /// Draws the field on the first row of `rect`.
@@ -43,7 +47,10 @@ public struct TextField: Widget, Sendable {
     if state.isEmpty && !placeholder.isEmpty && !isFocused {
       canvas.put(placeholder, at: fieldRect.origin, role: .disabled, clippedTo: fieldRect)
     } else {
-      x = canvas.put(displayText, at: fieldRect.origin, role: .inputField, clippedTo: fieldRect)
+      // Keep the end in view, leaving a cell for the cursor.
+      let room = max(0, fieldRect.width - (isFocused ? 1 : 0))
+      let shown = TextWidth.suffix(of: displayText, fittingWidth: room)
+      x = canvas.put(shown, at: fieldRect.origin, role: .inputField, clippedTo: fieldRect)
     }
     if isFocused {
       canvas.put(

@@ -47,6 +47,21 @@ public enum TextWidth {
     return result + "…"
   }
 
+  /// The longest tail of `text` that fits in `width` columns: `suffix(of: "123456", fittingWidth: 3)`
+  /// is `"456"`. Used to keep the end of a long field in view.
+  public static func suffix(of text: String, fittingWidth width: Int) -> String {
+    var used = 0
+    var start = text.endIndex
+    while start > text.startIndex {
+      let previous = text.index(before: start)
+      let next = used + Self.width(of: text[previous])
+      guard next <= width else { break }
+      used = next
+      start = previous
+    }
+    return String(text[start...])
+  }
+
   /// `text` truncated if needed, then padded with spaces to exactly `width` columns.
   public static func pad(_ text: String, toWidth width: Int, alignment: TextAlignment = .left)
     -> String

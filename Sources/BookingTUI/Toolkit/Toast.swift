@@ -50,11 +50,21 @@ public struct Toast: Widget, Hashable, Sendable {
     self.kind = kind
   }
 
-  /// Draws the message on the first row of `rect`, truncated to fit.
+  /// Draws the message on the first row of `rect`, truncated to fit; a taller `rect` takes
+  /// the message wrapped at word boundaries, continuation lines under its first word.
   public func render(in rect: Rect, on canvas: inout Canvas) {
     guard !rect.isEmpty else { return }
-    let line = rect.row(0)
-    let text = TextWidth.truncate(" " + kind.glyph + " " + message, toWidth: line.width)
-    canvas.put(text, at: line.origin, role: kind.role, clippedTo: line)
+    let lead = " " + kind.glyph + " "
+    let lines =
+      rect.height == 1
+      ? [lead + message]
+      : TextWidth.wrap(message, toWidth: max(1, rect.width - 3)).enumerated().map {
+        ($0.offset == 0 ? lead : "   ") + $0.element
+      }
+    for (row, line) in lines.prefix(rect.height).enumerated() {
+      let area = rect.row(row)
+      let text = TextWidth.truncate(line, toWidth: area.width)
+      canvas.put(text, at: area.origin, role: kind.role, clippedTo: area)
+    }
   }
 }

@@ -5,6 +5,7 @@
 /// let terminal = VirtualTerminal(size: Size(80, 24))
 /// terminal.send(.down, .enter)
 /// terminal.send(text: "50000")
+/// terminal.send(raw: "\u{1B}[200~q?\u{1B}[201~")  // one paste event
 /// // run the app loop, then:
 /// #expect(terminal.screenText.contains("50,000 won"))
 /// ```
@@ -17,6 +18,7 @@ public final class VirtualTerminal: Terminal {
   /// How many times `draw` was called.
   public private(set) var framesDrawn = 0
   private var queue: [TerminalEvent] = []
+  private var decoder = KeyDecoder()
 
   /// Creates a virtual terminal of `size` with no pending events.
   public init(size: Size = Size(80, 24)) {
@@ -37,6 +39,22 @@ public final class VirtualTerminal: Terminal {
   /// Queues one `.character` key per character of `text`.
   public func send(text: String) {
     queue.append(contentsOf: text.map { TerminalEvent.key(.character($0)) })
+  }
+
+  /// Queues what a terminal would send for `bytes` (escape sequences, bracketed pastes,
+  /// control codes), decoded by a `KeyDecoder` as the real terminal's are, then a quiet spell.
+  public func send(raw bytes: String) {
+    queue.append(contentsOf: decoder.feed(text: bytes))
+  }
+
+  /// Queues a pasted text as one event.
+  public func send(paste text: String) {
+    queue.append(.paste(text))
+  }
+
+  /// Queues a left click on a cell.
+  public func click(at point: Point) {
+    queue.append(.mouse(point))
   }
 
   /// Changes the size at once and queues a `.resize` event.

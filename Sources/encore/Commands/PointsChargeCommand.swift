@@ -45,24 +45,10 @@ struct PointsChargeCommand: AsyncParsableCommand {
       let got = words.isEmpty ? "nothing" : words.joined(separator: " ")
       throw ValidationError("Give one amount in won, such as 300000 (got \(got)).")
     }
-    // 300000, 300,000 (groups of three) or 300_000.
-    let wellFormed =
-      word.wholeMatch(of: /[0-9]+/) != nil || word.wholeMatch(of: /[0-9]{1,3}(,[0-9]{3})+/) != nil
-      || word.wholeMatch(of: /[0-9]+(_[0-9]+)+/) != nil
-    let digits = word.filter { $0 != "," && $0 != "_" }
-    guard wellFormed else {
-      throw ValidationError(
-        "The amount must be a positive whole number of won in digits, such as 300000 (got “\(word)”)."
-      )
+    do {
+      return try Won.parse(word)
+    } catch {
+      throw ValidationError(error.description)
     }
-    guard let amount = Int64(digits) else {
-      throw ValidationError(
-        "The amount \(word) is far too large; one charge may add at most 1,000,000 won.")
-    }
-    guard amount > 0 else {
-      throw ValidationError(
-        "The amount must be a positive whole number of won, such as 300000 (got \(word)).")
-    }
-    return amount
   }
 }

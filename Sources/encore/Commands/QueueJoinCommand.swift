@@ -1,5 +1,6 @@
 import ArgumentParser
 import BookingEngine
+import BookingTUI
 import Foundation
 
 /// `encore queue join CONCERT`: take a place in line (or get back the one you have).
@@ -26,11 +27,10 @@ struct QueueJoinCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Runner.run(options, command: "queue join", json: output.json) { session in
-      let token = try await session.engine.issueToken(
-        user: session.user, concert: ConcertID(concert))
-      try session.jar.store(token.value, for: token.concertID)
+      // The jar's place if it is still in line (the app's too), else a new one, kept in the jar.
+      var status = try await session.jar.join(
+        ConcertID(concert), user: session.user, engine: session.engine)
       session.logger.info("joined the queue", metadata: ["concert": "\(concert)"])
-      var status = try await session.engine.queueStatus(session.caller(token.value))
       if wait {
         status = try await QueueProgress.waitUntilAdmitted(status, session: session)
       }

@@ -29,7 +29,8 @@ struct TUICommand: AsyncParsableCommand {
     let terminal = try NcursesTerminal.start()
     defer { terminal.stop() }
     session.logger.info("TUI started", metadata: ["size": "\(terminal.size)"])
-    await EncoreApp(engine: session.engine, user: session.user).run(on: terminal)
+    await EncoreApp(engine: session.engine, user: session.user, keeper: session.jar)
+      .run(on: terminal)
     session.logger.info("TUI quit")
   }
 }

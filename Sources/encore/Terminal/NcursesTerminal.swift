@@ -9,9 +9,10 @@ import Foundation
 /// - `start()` refuses, with a `StartError` a person can act on, when stdin or stdout is not
 ///   a terminal, `TERM` is unset or unknown, or the terminal cannot position the cursor
 ///   (`TERM=dumb`).
-/// - The terminal runs in raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys
-///   (`.ctrl("c")`, ...), so the app decides what they do (normally: quit) and no signal
-///   handler has to touch the screen. `kill -INT/-TERM` from outside is handled by ncurses'
+/// - The terminal runs in raw mode: Ctrl-C and Ctrl-\ arrive as keys (`.ctrl("c")`, ...),
+///   so the app decides what they do (normally: quit) and no signal handler has to touch the
+///   screen. Ctrl-Z suspends here: the screen is put away, the process stops, and `fg` brings
+///   the screen back. `kill -INT/-TERM` from outside is handled by ncurses'
 ///   own handlers, which restore the terminal before the process ends.
 /// - `stop()` restores the terminal and is idempotent; an `atexit` hook calls it if the
 ///   process exits while the screen is up, and a crash (trap, segfault, abort) restores the
@@ -56,6 +57,18 @@ final class NcursesTerminal: Terminal {
   let palette: Palette
   private var looks: [Role: (attributes: attr_t, pair: Int16)] = [:]
   private(set) var isStopped = false
+  /// Decodes what ncurses could not: unknown sequences, pastes, SGR clicks, a lone Esc.
+  private var decoder = KeyDecoder()
+  private var pending: [TerminalEvent] = []
+
+  /// The codes given to the bracketed-paste marks with `define_key`.
+  private static let pasteStart = KEY_MAX + 1
+  private static let pasteEnd = KEY_MAX + 2
+  /// How long a lone Esc (or a paste) may wait for the bytes that follow it.
+  private static let escapeDelay: Int32 = 30
+  /// Terminal modes: bracketed paste on and off.
+  private static let pasteModeOn = "\u{1B}[?2004h"
+  private static let pasteModeOff = "\u{1B}[?2004l"
 
   /// Starts full-screen mode, or explains why it cannot.
   static func start(environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -91,6 +104,10 @@ final class NcursesTerminal: Terminal {
     leaveok(window, true)
     set_escdelay(25)
     curs_set(0)
+    define_key("\u{1B}[200~", Self.pasteStart)
+    define_key("\u{1B}[201~", Self.pasteEnd)
+    encore_enable_mouse()
+    Self.send(Self.pasteModeOn)
     var palette = Palette.monochrome
     var defaultColours = false
     if colour, start_color() == OK {
@@ -145,28 +162,52 @@ final class NcursesTerminal: Terminal {
     wrefresh(window)
   }
 
-  /// Waits at most `timeout` for a key or a resize. Keys ncurses reports that Encore does not
-  /// use (mouse, unknown function keys) are skipped.
+  /// Waits at most `timeout` for a key, a paste, a click or a resize (longer only to finish
+  /// an escape sequence or a paste already under way). Keys Encore does not use are skipped.
   func nextEvent(timeout: Duration) -> TerminalEvent? {
     guard !isStopped else { return nil }
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(by: timeout)
-    while true {
-      let remaining = clock.now.duration(to: deadline)
-      let (seconds, attoseconds) = remaining.components
-      let milliseconds = max(
+    while pending.isEmpty {
+      let (seconds, attoseconds) = clock.now.duration(to: deadline).components
+      let left = max(
         0, min(Int64(Int32.max), seconds * 1000 + attoseconds / 1_000_000_000_000_000))
-      wtimeout(window, Int32(milliseconds))
+      wtimeout(window, decoder.isPending ? Self.escapeDelay : Int32(left))
       var code: wint_t = 0
       let status = wget_wch(window, &code)
-      if status == ERR { return nil }
-      if let event = status == KEY_CODE_YES
-        ? event(forKeyCode: Int32(bitPattern: code)) : event(forCharacter: code)
-      {
-        return event
+      let input: KeyDecoder.Input?
+      if status == ERR {
+        guard decoder.isPending else { return nil }
+        input = .idle
+      } else if status == KEY_CODE_YES {
+        input = self.input(forKeyCode: Int32(bitPattern: code))
+      } else {
+        input = .scalar(UInt32(code))
       }
-      if clock.now >= deadline { return nil }
+      for event in input.map({ decoder.feed($0) }) ?? [] {
+        pending.append(event == .key(.ctrl("z")) ? suspend() : event)
+      }
+      if pending.isEmpty && !decoder.isPending && clock.now >= deadline { return nil }
     }
+    return pending.removeFirst()
+  }
+
+  /// Puts the screen away and stops the process (Ctrl-Z); after `fg`, restores the screen and
+  /// reports the size so that the app redraws everything.
+  private func suspend() -> TerminalEvent {
+    Self.send(Self.pasteModeOff)
+    endwin()
+    encore_stop_process()
+    // Continued (fg): the next refresh puts ncurses' modes back.
+    Self.send(Self.pasteModeOn)
+    redrawwin(window)
+    wrefresh(window)
+    return .resize(size)
+  }
+
+  private static func send(_ sequence: String) {
+    fputs(sequence, encore_stdout())
+    fflush(encore_stdout())
   }
 
   /// Leaves full-screen mode and restores the terminal. Safe to call more than once.
@@ -174,42 +215,42 @@ final class NcursesTerminal: Terminal {
     guard !isStopped else { return }
     isStopped = true
     CrashGuard.disarm()
+    Self.send(Self.pasteModeOff)
     endwin()
     delscreen(screen)
   }
 
   // MARK: - Keys
 
-  private func event(forCharacter code: wint_t) -> TerminalEvent? {
+  /// A key ncurses decoded by terminfo, as the decoder's input; nil for keys Encore skips.
+  private func input(forKeyCode code: Int32) -> KeyDecoder.Input? {
     switch code {
-    case 10, 13: return .key(.enter)
-    case 27: return .key(.escape)
-    case 8, 127: return .key(.backspace)
-    case 9: return .key(.tab)
-    case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(code) + 96))))
-    case 0..<32: return nil
-    default: return Unicode.Scalar(code).map { .key(.character(Character($0))) }
+    case KEY_UP: .key(.up)
+    case KEY_DOWN: .key(.down)
+    case KEY_LEFT: .key(.left)
+    case KEY_RIGHT: .key(.right)
+    case KEY_HOME: .key(.home)
+    case KEY_END: .key(.end)
+    case KEY_PPAGE: .key(.pageUp)
+    case KEY_NPAGE: .key(.pageDown)
+    case KEY_DC: .key(.delete)
+    case KEY_BTAB: .key(.backTab)
+    case KEY_ENTER: .key(.enter)
+    case KEY_BACKSPACE: .key(.backspace)
+    case KEY_RESIZE: .resize(size)
+    case Self.pasteStart: .pasteStart
+    case Self.pasteEnd: .pasteEnd
+    case encore_key_mouse(): click()
+    case encore_key_f(1)...encore_key_f(24): .key(.function(Int(code - encore_key_f(0))))
+    default: nil
     }
   }
 
-  private func event(forKeyCode code: Int32) -> TerminalEvent? {
-    switch code {
-    case KEY_UP: return .key(.up)
-    case KEY_DOWN: return .key(.down)
-    case KEY_LEFT: return .key(.left)
-    case KEY_RIGHT: return .key(.right)
-    case KEY_HOME: return .key(.home)
-    case KEY_END: return .key(.end)
-    case KEY_PPAGE: return .key(.pageUp)
-    case KEY_NPAGE: return .key(.pageDown)
-    case KEY_DC: return .key(.delete)
-    case KEY_BTAB: return .key(.backTab)
-    case KEY_ENTER: return .key(.enter)
-    case KEY_BACKSPACE: return .key(.backspace)
-    case KEY_RESIZE: return .resize(size)
-    case encore_key_f(1)...encore_key_f(24): return .key(.function(Int(code - encore_key_f(0))))
-    default: return nil
-    }
+  private func click() -> KeyDecoder.Input? {
+    var x: Int32 = 0
+    var y: Int32 = 0
+    guard encore_read_click(&x, &y) != 0 else { return nil }
+    return .click(Point(Int(x), Int(y)))
   }
 
   // MARK: - Styles

@@ -51,14 +51,44 @@ import Testing
     #expect(app.screen.contains("No tickets yet"))
   }
 
-  @Test func pointsFieldTakesDigitsOnlyAndTheEngineSaysWhatIsWrong() async throws {
+  @Test func theAmountFieldOwnsPrintableKeysAndBackspaceOnEmptyStays() async throws {
     let app = try await TestApp()
     await app.press(.character("p"))
-    await app.type("1x2")
-    #expect(app.screen.contains("12█"))
-    await app.press(.backspace, .backspace, .enter)
-    #expect(app.screen.contains("The amount must be a whole number of won above zero"))
+    await app.press(.backspace)
+    #expect(app.screen.contains("Encore · Points"))
+    await app.type("q?hjkl한")
+    #expect(app.screen.contains("q?hjkl한█"))
+    #expect(!app.app.isFinished)
+    #expect(!app.screen.contains("Press any key to close"))
+    await app.press(.escape)
+    #expect(app.screen.contains("Concerts on sale"))
+  }
+
+  @Test(arguments: ["-5", "1e9", "99999999999999999999", "q1e9", "0", "12.5"])
+  func refusedAmountsChargeNothingAndSayWhyAsTheCommandLineDoes(typed: String) async throws {
+    let app = try await TestApp()
+    await app.press(.character("p"))
+    await app.type(typed)
+    await app.press(.enter)
+    let expected = try #require(throws: AmountError.self) { try Won.parse(typed) }
+    let words = expected.description.split(separator: " ").prefix(6).joined(separator: " ")
+    #expect(app.screen.contains(words))
+    #expect(app.screen.contains("Nothing was charged."))
     #expect(try await app.engine.balance(user: "alice").balance == 0)
+    #expect(try await app.engine.balance(user: "alice").ledger.isEmpty)
+  }
+
+  @Test func aPasteIsOneEventTypedIntoTheFieldAndIgnoredElsewhere() async throws {
+    let app = try await TestApp()
+    app.terminal.send(raw: "\u{1B}[200~q?\u{1B}[201~")
+    await app.press()
+    #expect(!app.app.isFinished)
+    #expect(!app.screen.contains("Press any key to close"))
+    await app.press(.character("p"))
+    app.terminal.send(raw: "\u{1B}[200~30\u{7}0,0\r00\u{1B}[201~")
+    await app.press(.enter)
+    #expect(app.screen.contains("Charged 300,000 won"))
+    #expect(try await app.engine.balance(user: "alice").balance == 300_000)
   }
 
   @Test func theRunLoopDrawsAndQuits() async throws {

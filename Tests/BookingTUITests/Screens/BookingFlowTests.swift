@@ -75,7 +75,7 @@ import Testing
     #expect(app.screen.contains("Encore · Payment"))
     await app.advance(by: 301)
     #expect(app.screen.contains("Quiet Garden Unplugged · Sun 6 Dec 20:00"))
-    #expect(app.screen.contains("ran out: the seats are free again"))
+    #expect(app.screen.contains("Your hold on seat 1 (Sun 6 Dec 20:00) ran out"))
     let alice = try await app.caller("alice")
     let date = try await app.firstOnSaleDate("garden", as: alice)
     let seat = try await app.engine.seats(on: date.id, alice).seat(labelled: "1")
@@ -101,10 +101,10 @@ import Testing
     await app.press(.enter, .enter)
     for _ in 0..<6 { await app.press(.right) }
     await app.press(.character(" "))
-    #expect(app.screen.contains("Picked: 7"))
+    #expect(app.screen.contains("Picked seat 7"))
     try await GoldenScreensTests.holdForBob(app, seats: ["7"])
     await app.press(.enter)
-    #expect(app.screen.contains("Seat 7 was just taken by someone else."))
+    #expect(app.screen.contains("Someone else just took seat 7."))
     #expect(app.screen.contains("Seat 7 · VIP · 150,000 won · held by someone else"))
     #expect(!app.screen.contains("Encore · Payment"))
   }

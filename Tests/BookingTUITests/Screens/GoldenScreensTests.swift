@@ -46,6 +46,24 @@ import Testing
     expectGolden(app, "waiting-room-left")
   }
 
+  @Test func waitingRoomOfAPausedLine() async throws {
+    let app = try await TestApp(policy: Self.smallCapacity) { engine in
+      try await Self.fillLine(engine)
+      try await engine.setAdmissionPaused(true, concert: "aurora")
+    }
+    await app.press(.down, .enter)
+    expectGolden(app, "waiting-room-paused")
+  }
+
+  @Test func concertListShowsThePlaceInLine() async throws {
+    let app = try await TestApp(policy: Self.smallCapacity) { engine in
+      try await Self.fillLine(engine)
+      try await engine.setAdmissionPaused(true, concert: "aurora")
+    }
+    await app.press(.down, .enter, .escape)
+    expectGolden(app, "concert-list-in-line")
+  }
+
   @Test func dates() async throws {
     let app = try await TestApp()
     await app.press(.enter)
@@ -108,6 +126,14 @@ import Testing
     await app.type("2000000")
     await app.press(.enter)
     expectGolden(app, "points")
+  }
+
+  @Test func pointsRefusingAnAmount() async throws {
+    let app = try await TestApp()
+    await app.press(.character("p"))
+    await app.type("q1e9")
+    await app.press(.enter)
+    expectGolden(app, "points-refused")
   }
 
   @Test func ticketsAfterPaying() async throws {

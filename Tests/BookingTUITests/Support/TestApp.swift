@@ -15,10 +15,13 @@ final class TestApp {
   let engine: BookingEngine
   let user: UserID
   let terminal: VirtualTerminal
-  let app: EncoreApp
+  /// The shared token memory, as the command line's jar would be.
+  let keeper: MemoryTokenKeeper
+  private(set) var app: EncoreApp
 
   init(
     user: UserID = "alice", size: Size = Size(80, 24), policy: BookingPolicy = BookingPolicy(),
+    keeper: MemoryTokenKeeper = MemoryTokenKeeper(),
     prepare: (BookingEngine) async throws -> Void = { _ in }
   ) async throws {
     clock = ManualClock(Self.start)
@@ -26,8 +29,17 @@ final class TestApp {
     try await engine.seedDemoCatalogIfEmpty()
     try await prepare(engine)
     self.user = user
+    self.keeper = keeper
     terminal = VirtualTerminal(size: size)
-    app = EncoreApp(engine: engine, user: user, timeZone: TimeZone(identifier: "UTC")!)
+    app = EncoreApp(
+      engine: engine, user: user, keeper: keeper, timeZone: TimeZone(identifier: "UTC")!)
+    await app.step(on: terminal)
+  }
+
+  /// Quits and opens the app again on the same engine and keeper, as after a restart.
+  func restart() async {
+    app = EncoreApp(
+      engine: engine, user: user, keeper: keeper, timeZone: TimeZone(identifier: "UTC")!)
     await app.step(on: terminal)
   }
 
@@ -75,6 +87,24 @@ final class TestApp {
   func caller(_ user: UserID, concert: ConcertID = "garden") async throws -> Caller {
     let token = try await engine.issueToken(user: user, concert: concert)
     return Caller(user: user, token: token.value)
+  }
+
+  /// The app user's caller as a command in a shell gets it: joining through the shared keeper.
+  func shellCaller(concert: ConcertID = "garden") async throws -> Caller {
+    let status = try await keeper.join(concert, user: user, engine: engine)
+    return Caller(user: user, token: status.token.value)
+  }
+
+  /// Holds `labels` on the concert's `index`-th on-sale date as `encore hold` in a shell does.
+  @discardableResult
+  func holdFromShell(_ labels: [String], concert: ConcertID = "garden", dateIndex: Int = 0)
+    async throws -> Hold
+  {
+    let caller = try await shellCaller(concert: concert)
+    let dates = try await engine.dates(of: concert, caller).filter { $0.availability == .onSale }
+    let date = dates[dateIndex]
+    let ids = try await seatIDs(labels, date: date.id, as: caller)
+    return try await engine.hold(seats: ids, on: date.id, caller)
   }
 
   /// The seat ids of `labels` on the garden's first on-sale date.

@@ -62,18 +62,20 @@ extension Toolkit {
       #expect(canvas.role(at: Point(5, 0)) == .error)
     }
 
-    @Test func textFieldAcceptsDigitsOnlyUpToTheLimit() {
+    @Test func textFieldTakesPrintableKeysAndPastesWithoutControls() {
       var field = TextFieldState(maxLength: 6)
-      for key in [Key.character("0"), .character("5"), .character("x"), .character("0")] {
+      for key in [Key.character("q"), .character("?"), .character("5"), .enter, .escape] {
         field.handle(key)
       }
-      #expect(field.digits == "50")
-      for digit in "0000000" { field.append(digit) }
-      #expect(field.digits == "500000")
+      #expect(field.text == "q?5")
+      field.insert(pasted: "\u{1B}[2~한\n글x")
+      #expect(field.text == "q?5[2~")  // control characters dropped, then full
       field.handle(.backspace)
-      #expect(field.value == 50_000)
+      #expect(field.text == "q?5[2")
       field.handle(.ctrl("u"))
-      #expect(field.isEmpty && field.value == nil)
+      #expect(field.isEmpty)
+      let deleted = field.handle(.backspace)
+      #expect(!deleted)
     }
 
     @Test func textFieldRendersGroupedDigitsAndCursor() {
