@@ -10,7 +10,8 @@ extension BookingEngine {
   /// }
   /// ```
   public func holds(user: UserID) async throws -> [LiveHold] {
-    try await inSnapshot { db, context in
+    let user = try UserName.normalized(user.rawValue)
+    return try await inSnapshot { db, context in
       try LiveHoldStore.holds(db, user: user, now: context.now)
     }
   }

@@ -20,15 +20,30 @@ struct QueueCommandTests {
     #expect(try status.json()["token"] as? String == json["token"] as? String)
   }
 
-  @Test func joiningTwiceKeepsThePlaceUnderANewTokenThatTheJarKeeps() async throws {
+  @Test func joiningTwiceKeepsThePlaceAndTheTokenTheJarKeeps() async throws {
     let sandbox = try Sandbox()
     let first = try await sandbox.encore("queue", "join", "garden", "--json").json()
+    let second = try await sandbox.encore("queue", "join", "garden", "--json").json()
+    #expect(first["token"] as? String == second["token"] as? String)
+    #expect(first["state"] as? String == second["state"] as? String)
+  }
+
+  @Test func joiningWithoutTheJarKeepsThePlaceUnderANewTokenAndRetiresTheOld() async throws {
+    let sandbox = try Sandbox()
+    let first = try await sandbox.encore("queue", "join", "garden", "--json").json()
+    let tokens = sandbox.stateHome.appendingPathComponent("encore/tokens")
+    try FileManager.default.removeItem(at: tokens)
     let second = try await sandbox.encore("queue", "join", "garden", "--json").json()
     #expect(first["token"] as? String != second["token"] as? String)
     #expect(first["state"] as? String == second["state"] as? String)
     let status = try await sandbox.encore("queue", "status", "garden", "--json").json()
     #expect(status["token"] as? String == second["token"] as? String)
     #expect(status["state"] as? String == "active")
+    let old = try #require(first["token"] as? String)
+    let engine = try BookingEngine.open(path: sandbox.defaultDatabase.path)
+    await #expect(throws: BookingError.self) {
+      _ = try await engine.queueStatus(Caller(user: "alice", token: TokenValue(old)))
+    }
   }
 
   @Test func tablesSayWhetherYouAreIn() async throws {
