@@ -1,6 +1,6 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta USERS]
+//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta USERS...]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -46,16 +46,6 @@ if runAll || arguments.first == "queue" {
 }
 
 if runAll || arguments.first == "eta" {
-  let users = arguments.dropFirst().first.flatMap(Int.init) ?? 3_000
-  let summary = try await EtaBenchmark(users: users).run()
-  print(
-    "crowd of \(users) (20 arrive/s, 300 admitted/min, 10 % abandon), simulated time \(Int(summary.elapsed)) s"
-  )
-  print(
-    String(
-      format:
-        "  ETA error median %.1f %%, p90 %.1f %% over %d admissions; %.2f admitted/s; %d seats sold; double sales %d",
-      (summary.etaErrorMedian ?? .nan) * 100, (summary.etaErrorP90 ?? .nan) * 100,
-      summary.etaSamples,
-      summary.admittedPerSecond, summary.seatsSold, summary.audit.seatsSoldTwice))
+  let sizes = arguments.dropFirst().compactMap(Int.init)
+  try await EtaBenchmark(users: sizes.isEmpty ? [2_000, 20_000] : sizes).run()
 }
