@@ -7,6 +7,8 @@ enum EngineCommand: Sendable, Hashable {
   case queueStatus(Caller)
   case dates(ConcertID, Caller)
   case seats(DateID, Caller)
+  /// Brings a seat map up to date: a read that does not count as the user's activity.
+  case refreshSeats(SeatMap, Caller)
   case hold([SeatID], DateID, Caller)
   case release(HoldID)
   case pay(HoldID, Caller)
@@ -26,6 +28,8 @@ enum EngineCommand: Sendable, Hashable {
       .dates(await Self.catching { try await engine.dates(of: concert, caller) })
     case .seats(let date, let caller):
       .seats(await Self.catching { try await engine.seats(on: date, caller) })
+    case .refreshSeats(let map, let caller):
+      .seats(await Self.catching { try await engine.refresh(map, caller) })
     case .hold(let seats, let date, let caller):
       .hold(await Self.catching { try await engine.hold(seats: seats, on: date, caller) })
     case .release(let hold):

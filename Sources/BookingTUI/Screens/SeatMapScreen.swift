@@ -51,7 +51,9 @@ struct SeatMapScreen: Screen {
   private mutating func fetch(_ context: AppContext) -> [Effect] {
     isFetching = true
     requestedAt = context.now
-    return [.run(.seats(date.id, caller))]
+    // Only opening the map is the user's doing; keeping it live is a read that neither
+    // claims nor extends the turn.
+    return [.run(map.map { .refreshSeats($0, caller) } ?? .seats(date.id, caller))]
   }
 
   mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {
