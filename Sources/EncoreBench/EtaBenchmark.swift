@@ -4,13 +4,14 @@ import Foundation
 /// The estimate's error over the whole grid of crowds, and what a simulated user costs.
 struct EtaBenchmark {
   var users: [Int]
+  var lines: [EtaGrid.Line]
 
   func run() async throws {
     print("ETA error over the grid (20 arrive/s, 40 % buy after 20 s; simulated time)")
     print(
       "  line            give up    users    median      p90   samples  admitted/s   sim s   CPU µs/user"
     )
-    for cell in EtaGrid.cells(users: users) {
+    for cell in EtaGrid.cells(users: users) where lines.contains(cell.line) {
       let cpu = cpuSeconds()
       let summary = try await EtaGrid.run(cell)
       let cpuPerUser = (cpuSeconds() - cpu) / Double(cell.users) * 1e6

@@ -1,6 +1,7 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta USERS...]
+//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta [USERS...] [rate-bound|capacity-bound]]
+import BookingEngine
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -47,5 +48,8 @@ if runAll || arguments.first == "queue" {
 
 if runAll || arguments.first == "eta" {
   let sizes = arguments.dropFirst().compactMap(Int.init)
-  try await EtaBenchmark(users: sizes.isEmpty ? [2_000, 20_000] : sizes).run()
+  let lines = arguments.dropFirst().compactMap(EtaGrid.Line.init(rawValue:))
+  try await EtaBenchmark(
+    users: sizes.isEmpty ? [2_000, 20_000] : sizes, lines: lines.isEmpty ? EtaGrid.Line.allCases : lines
+  ).run()
 }

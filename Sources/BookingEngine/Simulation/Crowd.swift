@@ -96,6 +96,9 @@ struct Crowd {
         let actual = now.timeIntervalSince(estimate.at)
         // Below two polls the error is the polling grain, not the estimate.
         if actual >= 2 * configuration.pollInterval {
+          if ProcessInfo.processInfo.environment["ETA_DEBUG"] != nil && user % 25 == 0 {
+            print("DBG user \(user) at \(Int(estimate.at.timeIntervalSince1970) % 10000) est \(Int(estimate.wait)) actual \(Int(actual))")
+          }
           etaErrors.append(abs(estimate.wait - actual) / actual)
         }
       }
@@ -133,13 +136,17 @@ struct Crowd {
   }
 
   /// Polls every `pollInterval` near the front and less often far back (a tenth of the
-  /// wait left, within half the grace period, so the place is kept), so a user costs
+  /// wait left — the estimate, or else the position over the admissions of the last
+  /// minute — within half the grace period, so the place is kept), so a user costs
   /// about the same however long the line: the people who would notice a second's
   /// difference are the ones close to their turn.
   private func nextPoll(after status: QueueStatus) -> TimeInterval {
     let longest = max(configuration.pollInterval, status.placeKeptFor / 2)
-    guard let wait = status.estimatedWait else { return configuration.pollInterval }
-    return min(longest, max(configuration.pollInterval, wait / 10))
+    var wait = status.estimatedWait
+    if wait == nil, case .waiting(let position, _) = status.state, status.admittedLastMinute > 0 {
+      wait = Double(position) * 60 / Double(status.admittedLastMinute)
+    }
+    return min(longest, max(configuration.pollInterval, (wait ?? 0) / 10))
   }
 
   private mutating func schedule(_ user: Int, _ kind: Event.Kind, at: Date) {

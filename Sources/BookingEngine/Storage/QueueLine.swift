@@ -13,8 +13,10 @@ struct QueueLine: Sendable {
   /// How far the front of the line (the last arrival number let in) has moved, decayed
   /// like `flow`: it counts the people let in and those who left before their turn.
   var seqFlow: Double
-  /// The same with the short time constant `quickWindow`, to see the pace change.
-  var quickFlow: Double
+  /// How long claimed turns last, averaged over the last few dozen that ended (ms).
+  var turnMean: Double?
+  /// The share of admitted users who never claim (each holds a slot a claim window).
+  var lapseShare: Double?
   var flowAt: Int64?
   /// When the first person was let in: until enough flow is seen there is no ETA.
   var flowSince: Int64?
@@ -23,10 +25,11 @@ struct QueueLine: Sendable {
   var sweptAt: Int64
   var policy: QueuePolicy
 
-  /// The rate's memory: admissions older than about a minute fade out.
-  static let flowWindow: Double = 60
-  /// The short memory that shows whether the pace is steady.
-  static let quickWindow: Double = 15
+  /// The rate's memory: admissions older than about two minutes fade out.
+  static let flowWindow: Double = 120
+  /// Each turn that ends (or is claimed, or lapses) moves the averages this share of
+  /// the way to what it showed.
+  static let turnWeight: Double = 0.01
   /// No ETA until people have been let in for this long.
   static let warmUp: Int64 = 10_000
 
@@ -42,7 +45,7 @@ struct QueueLine: Sendable {
         concertID: concert, opensAt: row["sale_opens_at"], opened: row["opened"],
         paused: row["paused"],
         waitingCount: row["waiting_count"], flow: row["flow"], seqFlow: row["seq_flow"],
-        quickFlow: row["quick_flow"], flowAt: row["flow_at"], flowSince: row["flow_since"],
+        turnMean: row["turn_mean_ms"], lapseShare: row["lapse_share"], flowAt: row["flow_at"], flowSince: row["flow_since"],
         frontSeq: row["front_seq"], sweptAt: row["swept_at"],
         policy: QueuePolicy(
           activeCapacity: row["active_capacity"], admissionsPerMinute: row["admissions_per_minute"],
@@ -83,23 +86,38 @@ struct QueueLine: Sendable {
     rate(of: flow, window: Self.flowWindow, at: now)
   }
 
-  /// How long until the arrival number `seq` is let in, from how fast the front moves.
+  /// How long until the arrival number `seq` is let in.
   ///
-  /// The front's pace counts the people who leave before their turn as well as those
-  /// let in, so the gap to the front needs no guess at how many ahead will give up.
-  /// When the last quarter minute's pace differs from the last minute's, the answer is
-  /// the range between the two; when they differ threefold, or nothing moves, it is
-  /// not known yet.
+  /// The pace comes from the line's rules: the admission rate, and for a capacity the
+  /// number of slots over how long turns last (Little's law) — steady where the observed
+  /// admissions come in waves, as they do when a full line's turns end together. A slot
+  /// is held a claim window by those who never claim, and the claimed turns' mean by
+  /// the others. Each
+  /// admission moves the front past the people who left before their turn as well, so
+  /// the pace in arrival numbers is the admission pace times how far the front moved per
+  /// admission lately. When the front's observed pace strays from that by more than a
+  /// fifth, the answer is a range as wide as the stray; past three fifths it is not
+  /// known yet, as it is before any flow (or any ended turn, for a capacity) is seen.
   func estimate(for seq: Int64, at now: Int64) -> QueueStatus.WaitEstimate {
     if paused { return .paused }
-    guard let slow = rate(of: seqFlow, window: Self.flowWindow, at: now),
-      let quick = rate(of: quickFlow, window: Self.quickWindow, at: now), slow > 0, quick > 0
+    guard let admitted = rate(of: flow, window: Self.flowWindow, at: now),
+      let observed = rate(of: seqFlow, window: Self.flowWindow, at: now), admitted > 0
     else { return .notKnownYet }
-    let gap = Double(max(1, seq - frontSeq))
-    let waits = [gap / slow, gap / quick].sorted()
-    if waits[1] > 3 * waits[0] { return .notKnownYet }
-    if waits[1] > 1.25 * waits[0] { return .between(waits[0], waits[1]) }
-    return .about(gap / slow)
+    var pace = policy.admissionsPerMinute.map { Double($0) / 60 } ?? admitted
+    if let capacity = policy.activeCapacity {
+      guard let turnMean else { return .notKnownYet }
+      let lapses = lapseShare ?? 0
+      let turn = (1 - lapses) * turnMean + lapses * policy.claimWindow * 1000
+      guard turn > 0 else { return .notKnownYet }
+      pace = min(pace, Double(capacity) / (turn / 1000))
+    }
+    let velocity = pace * observed / admitted
+    guard velocity > 0 else { return .notKnownYet }
+    let wait = Double(max(1, seq - frontSeq)) / velocity
+    let spread = abs(velocity - observed) / max(velocity, observed)
+    if spread > 0.6 { return .notKnownYet }
+    if spread > 0.2 { return .between(wait * (1 - spread), wait * (1 + spread)) }
+    return .about(wait)
   }
 
   /// A decayed count per second, once the flow has been watched for `warmUp`.
@@ -136,15 +154,37 @@ struct QueueLine: Sendable {
     let moved = Double(max(0, front - line.frontSeq))
     try db.run(
       sql: """
-        UPDATE queue_line SET flow = ?, seq_flow = ?, quick_flow = ?, flow_at = ?,
+        UPDATE queue_line SET flow = ?, seq_flow = ?, flow_at = ?,
           flow_since = COALESCE(flow_since, ?), front_seq = MAX(front_seq, ?)
         WHERE concert_id = ?
         """,
       arguments: [
         decayed(line.flow, flowWindow) + Double(count),
-        decayed(line.seqFlow, flowWindow) + moved,
-        decayed(line.quickFlow, quickWindow) + moved, now, now, front,
+        decayed(line.seqFlow, flowWindow) + moved, now, now, front,
         line.concertID.rawValue,
       ])
+  }
+
+  /// Records what became of turns: `claims` were claimed, `lapses` never were, and
+  /// claimed turns that ended lasted `lengths` (milliseconds).
+  static func recordTurns(
+    _ db: Database, _ concert: ConcertID, claims: Int = 0, lapses: Int = 0, lengths: [Int64] = []
+  ) throws {
+    guard claims + lapses + lengths.count > 0,
+      let row = try db.fetchRow(
+        sql: "SELECT turn_mean_ms, lapse_share FROM queue_line WHERE concert_id = ?",
+        arguments: [concert.rawValue])
+    else { return }
+    var mean: Double? = row[0]
+    var share: Double? = row[1]
+    for length in lengths {
+      mean = mean.map { $0 + turnWeight * (Double(length) - $0) } ?? Double(length)
+    }
+    for lapsed in Array(repeating: 0.0, count: claims) + Array(repeating: 1.0, count: lapses) {
+      share = share.map { $0 + turnWeight * (lapsed - $0) } ?? lapsed
+    }
+    try db.run(
+      sql: "UPDATE queue_line SET turn_mean_ms = ?, lapse_share = ? WHERE concert_id = ?",
+      arguments: [mean, share, concert.rawValue])
   }
 }

@@ -171,6 +171,9 @@ enum QueueStore {
     case .active:
       try db.run(
         sql: "UPDATE queue_token SET state = 'expired' WHERE token = ?", arguments: [token])
+      try QueueLine.recordTurns(
+        db, row.concertID, claims: row.claimedAt == nil ? 1 : 0,
+        lengths: [context.now - (row.admittedAt ?? context.now)])
     case .used, .expired, .left: return
     }
     try admit(db, concert: row.concertID, now: context.now)
@@ -178,9 +181,16 @@ enum QueueStore {
 
   /// Marks a token used after a payment, freeing its slot.
   static func markUsed(_ db: Database, token: String) throws {
-    try db.run(
-      sql: "UPDATE queue_token SET state = 'used' WHERE token = ? AND state = 'active'",
-      arguments: [token])
+    // The payment's booking call has just touched the token: last seen is now.
+    guard
+      let row = try db.fetchRow(
+        sql: """
+          UPDATE queue_token SET state = 'used' WHERE token = ? AND state = 'active'
+          RETURNING concert_id, last_seen_at - admitted_at
+          """,
+        arguments: [token])
+    else { return }
+    try QueueLine.recordTurns(db, ConcertID(row[0] as String), lengths: [row[1]])
   }
 
   /// Stops or restarts letting people in (an operator's switch).
@@ -280,13 +290,17 @@ enum QueueStore {
     if !line.opened && (line.opensAt ?? 0) <= context.now {
       try open(db, concert: concert, context: context)
     }
-    try db.run(
+    let ended = try db.fetchRows(
       sql: """
         UPDATE queue_token SET state = 'expired'
         WHERE concert_id = ?4 AND state = 'active' AND \(TokenRow.turnEndsSQL) <= ?5
+        RETURNING claimed_at IS NULL, \(TokenRow.turnEndsSQL) - admitted_at
         """,
       arguments: StatementArguments(
         turnRules(line.policy) + [concert.rawValue, context.now]))
+    let lapsed = ended.filter { $0[0] as Bool }.count
+    try QueueLine.recordTurns(
+      db, concert, lapses: lapsed, lengths: ended.filter { !($0[0] as Bool) }.map { $0[1] })
     if context.now - line.sweptAt >= sweepInterval {
       let gone = try db.fetchRows(
         sql: """
@@ -394,6 +408,9 @@ enum QueueStore {
   /// Notes that the person did something: a waiter is still there; an active turn is
   /// claimed (if it was not) and its idle time starts again.
   private static func touch(_ db: Database, _ row: TokenRow, now: Int64) throws {
+    if row.state == .active && row.claimedAt == nil {
+      try QueueLine.recordTurns(db, row.concertID, claims: 1)
+    }
     try db.run(
       sql: """
         UPDATE queue_token

@@ -198,7 +198,8 @@ enum Schema {
     ALTER TABLE queue_line ADD COLUMN longest_turn_ms INTEGER NOT NULL DEFAULT 1200000;
     ALTER TABLE queue_line ADD COLUMN front_seq INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE queue_line ADD COLUMN seq_flow REAL NOT NULL DEFAULT 0;
-    ALTER TABLE queue_line ADD COLUMN quick_flow REAL NOT NULL DEFAULT 0;
+    ALTER TABLE queue_line ADD COLUMN turn_mean_ms REAL;
+    ALTER TABLE queue_line ADD COLUMN lapse_share REAL;
 
     ALTER TABLE concert_date ADD COLUMN seat_version INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE seat_state ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
