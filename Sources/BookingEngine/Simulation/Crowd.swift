@@ -96,9 +96,6 @@ struct Crowd {
         let actual = now.timeIntervalSince(estimate.at)
         // Below two polls the error is the polling grain, not the estimate.
         if actual >= 2 * configuration.pollInterval {
-          if ProcessInfo.processInfo.environment["ETA_DEBUG"] != nil && user % 25 == 0 {
-            print("DBG user \(user) at \(Int(estimate.at.timeIntervalSince1970) % 10000) est \(Int(estimate.wait)) actual \(Int(actual))")
-          }
           etaErrors.append(abs(estimate.wait - actual) / actual)
         }
       }

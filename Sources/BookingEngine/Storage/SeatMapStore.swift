@@ -26,13 +26,13 @@ enum SeatMapStore {
     let expiry = map.stamp.nextExpiry?.millis
     let expired = expiry.map { $0 <= now } ?? false
     guard version != map.stamp.version || expired else { return map }
-    var changed = try seats(
-      db, date: date, user: user, now: now, where: "AND st.version > ?2",
+    var changed = try changes(
+      db, date: date, user: user, now: now, where: "AND st.version > ?4",
       arguments: [map.stamp.version])
     if expired {
-      changed += try seats(
-        db, date: date, user: user, now: now, where: "AND st.held_until > ?2 AND st.held_until <= ?3",
-        arguments: [map.stamp.readAt.millis, now])
+      changed += try changes(
+        db, date: date, user: user, now: now, where: "AND st.held_until > ?4 AND st.held_until <= ?3",
+        arguments: [map.stamp.readAt.millis])
     }
     var updated = map
     var ends = changed.compactMap(\.holdEnds)
@@ -48,8 +48,10 @@ enum SeatMapStore {
         arguments: [date.rawValue, now]
       ).map { [$0] } ?? []
     }
-    for row in changed {
-      if let index = updated.index(of: row.seat) { updated.seats[index] = row.seat }
+    for change in changed {
+      if let index = updated.index(of: change.id, at: change.place) {
+        updated.seats[index].state = change.state
+      }
     }
     updated.date.seatsLeft = updated.seats.count(where: \.isAvailable)
     let unsold = updated.seats.count { $0.state != .sold && $0.state != .yours }
@@ -74,53 +76,73 @@ enum SeatMapStore {
       nextExpiry: ends.filter { $0 > now }.min().map(Date.init(millis:)))
   }
 
+  /// A seat's state as ?2 (the user) sees it at ?3 (now), as its index in `states`, and
+  /// when a live hold on it ends.
+  private static let stateColumns = """
+    CASE WHEN st.sold_to IS NOT NULL THEN CASE WHEN st.sold_to = ?2 THEN 4 ELSE 2 END
+         WHEN st.held_until > ?3 THEN CASE WHEN st.holder = ?2 THEN 3 ELSE 1 END
+         ELSE 0 END,
+    CASE WHEN st.sold_to IS NULL AND st.held_until > ?3 THEN st.held_until END
+    """
+  private static let states: [Seat.State] = [.available, .held, .sold, .heldByYou, .yours]
+
   /// Seats of a date as `user` sees them, with when a live hold on each ends. `filter`
-  /// adds conditions on `st` (seat_state); its parameters start at ?2.
+  /// adds conditions on `st` (seat_state); its parameters start at ?4.
   private static func seats(
-    _ db: Database, date: DateID, user: UserID, now: Int64, where filter: String,
-    arguments: [any DatabaseValueConvertible] = []
+    _ db: Database, date: DateID, user: UserID, now: Int64, where filter: String
   ) throws -> [(seat: Seat, holdEnds: Int64?)] {
     let statement = try db.cachedStatement(
       sql: """
         SELECT s.id, s.label, s.section, s.row_label, s.number, s.grid_row, s.grid_col,
-               t.name, t.price, t.rank, st.holder, st.held_until, st.sold_to
+               t.name, t.price, t.rank, \(stateColumns)
         FROM seat_state st
         JOIN seat s ON s.id = st.seat_id
         JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
         WHERE st.date_id = ?1 \(filter)
         ORDER BY s.grid_row, s.grid_col
         """)
-    // Columns by position: a 2,000-seat map decodes 26,000 values.
-    return try Row.fetchAll(
-      statement, arguments: StatementArguments([date.rawValue] + arguments)
-    ).map { row in
-      let holder: String? = row[10]
-      let heldUntil: Int64? = row[11]
-      let soldTo: String? = row[12]
-      let live = soldTo == nil ? heldUntil.flatMap { $0 > now ? $0 : nil } : nil
-      let state: Seat.State =
-        if let soldTo {
-          soldTo == user.rawValue ? .yours : .sold
-        } else if live != nil {
-          holder == user.rawValue ? .heldByYou : .held
-        } else {
-          .available
-        }
+    // Columns by position, from a cursor that copies no row: a 2,000-seat map decodes
+    // 24,000 values.
+    var seats: [(seat: Seat, holdEnds: Int64?)] = []
+    let rows = try Row.fetchCursor(statement, arguments: [date.rawValue, user.rawValue, now])
+    while let row = try rows.next() {
       let seat = Seat(
         id: SeatID(row[0]), label: row[1], section: row[2], row: row[3], number: row[4],
         tier: PriceTier(name: row[7], price: row[8], rank: row[9]), gridRow: row[5],
-        gridColumn: row[6], state: state)
-      return (seat, live)
+        gridColumn: row[6], state: states[row[10]])
+      seats.append((seat, row[11]))
     }
+    return seats
+  }
+
+  /// What changed about some seats of a date: only their state, and where they sit to
+  /// find them in the map (a seat's name, tier and place never change). `filter`'s
+  /// parameters start at ?4.
+  private static func changes(
+    _ db: Database, date: DateID, user: UserID, now: Int64, where filter: String,
+    arguments: [any DatabaseValueConvertible]
+  ) throws -> [(id: SeatID, place: (Int, Int), state: Seat.State, holdEnds: Int64?)] {
+    let statement = try db.cachedStatement(
+      sql: """
+        SELECT st.seat_id, s.grid_row, s.grid_col, \(stateColumns)
+        FROM seat_state st JOIN seat s ON s.id = st.seat_id
+        WHERE st.date_id = ?1 \(filter)
+        """)
+    var changes: [(id: SeatID, place: (Int, Int), state: Seat.State, holdEnds: Int64?)] = []
+    let rows = try Row.fetchCursor(
+      statement, arguments: StatementArguments([date.rawValue, user.rawValue, now] + arguments))
+    while let row = try rows.next() {
+      changes.append((SeatID(row[0]), (row[1], row[2]), states[row[3]], row[4]))
+    }
+    return changes
   }
 }
 
 extension SeatMap {
-  /// Where `seat` sits in `seats`, found by its place in the hall (the map's order).
-  fileprivate func index(of seat: Seat) -> Int? {
+  /// Where seat `id` sits in `seats`, found by its place in the hall (the map's order).
+  fileprivate func index(of id: SeatID, at key: (Int, Int)) -> Int? {
     var low = 0
     var high = seats.count
-    let key = (seat.gridRow, seat.gridColumn)
     while low < high {
       let middle = (low + high) / 2
       if (seats[middle].gridRow, seats[middle].gridColumn) < key {
@@ -129,6 +151,6 @@ extension SeatMap {
         high = middle
       }
     }
-    return low < seats.count && seats[low].id == seat.id ? low : nil
+    return low < seats.count && seats[low].id == id ? low : nil
   }
 }
