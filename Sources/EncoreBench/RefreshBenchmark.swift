@@ -40,7 +40,9 @@ struct RefreshBenchmark {
     let free = map.seats.filter(\.isAvailable).map(\.id)
     precondition(free.count > 2 * rounds * pairs + 50, "not enough free seats")
 
-    let fullRead = try await cpuMicros(count: 50) { _ = try await engine.seats(on: date.id, buyers[0]) }
+    let fullRead = try await cpuMicros(count: 50) {
+      _ = try await engine.seats(on: date.id, buyers[0])
+    }
     let unchanged = try await cpuMicros(count: 2_000) { _ = try await engine.refresh(map, watcher) }
     var changedTotal = 0.0
     for index in 0..<50 {
@@ -70,7 +72,8 @@ struct RefreshBenchmark {
     }
     let report = try crowd.finish()
     return Result(
-      fullRead: fullRead, unchanged: unchanged, changed: changedTotal / 50, alone: alone / Double(rounds),
+      fullRead: fullRead, unchanged: unchanged, changed: changedTotal / 50,
+      alone: alone / Double(rounds),
       watched: watched / Double(rounds), refreshes: report.refreshes, stalenessP99: report.p99,
       stalenessMax: report.max, viewerCPU: report.cpuPerRefresh * 1e6)
   }

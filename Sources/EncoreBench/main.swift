@@ -56,7 +56,8 @@ if runAll || arguments.first == "eta" {
   let sizes = arguments.dropFirst().compactMap(Int.init)
   let lines = arguments.dropFirst().compactMap(EtaGrid.Line.init(rawValue:))
   try await EtaBenchmark(
-    users: sizes.isEmpty ? [2_000, 20_000] : sizes, lines: lines.isEmpty ? EtaGrid.Line.allCases : lines
+    users: sizes.isEmpty ? [2_000, 20_000] : sizes,
+    lines: lines.isEmpty ? EtaGrid.Line.allCases : lines
   ).run()
 }
 

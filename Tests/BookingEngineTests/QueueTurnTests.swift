@@ -138,4 +138,3 @@ import Testing
     #expect(status.state == .waiting(position: 1, ahead: 0))
   }
 }
-

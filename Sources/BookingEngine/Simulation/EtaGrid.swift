@@ -54,7 +54,8 @@ public enum EtaGrid {
   }
 
   /// Runs one cell: 20 arrivals a second, 40 % of those let in buy after 20 s of choosing.
-  public static func run(_ cell: Cell, seed: UInt64 = 2026) async throws -> CrowdSimulation.Summary {
+  public static func run(_ cell: Cell, seed: UInt64 = 2026) async throws -> CrowdSimulation.Summary
+  {
     var policy = BookingPolicy()
     switch cell.line {
     case .rateBound:

@@ -45,7 +45,8 @@ struct QueueLine: Sendable {
         concertID: concert, opensAt: row["sale_opens_at"], opened: row["opened"],
         paused: row["paused"],
         waitingCount: row["waiting_count"], flow: row["flow"], seqFlow: row["seq_flow"],
-        turnMean: row["turn_mean_ms"], lapseShare: row["lapse_share"], flowAt: row["flow_at"], flowSince: row["flow_since"],
+        turnMean: row["turn_mean_ms"], lapseShare: row["lapse_share"], flowAt: row["flow_at"],
+        flowSince: row["flow_since"],
         frontSeq: row["front_seq"], sweptAt: row["swept_at"],
         policy: QueuePolicy(
           activeCapacity: row["active_capacity"], admissionsPerMinute: row["admissions_per_minute"],

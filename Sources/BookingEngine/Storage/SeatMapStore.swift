@@ -31,7 +31,8 @@ enum SeatMapStore {
       arguments: [map.stamp.version])
     if expired {
       changed += try changes(
-        db, date: date, user: user, now: now, where: "AND st.held_until > ?4 AND st.held_until <= ?3",
+        db, date: date, user: user, now: now,
+        where: "AND st.held_until > ?4 AND st.held_until <= ?3",
         arguments: [map.stamp.readAt.millis])
     }
     var updated = map
@@ -39,14 +40,15 @@ enum SeatMapStore {
     if let expiry, !expired { ends.append(expiry) }
     if expired {
       // The earliest end left is not known from the changes alone.
-      ends += try db.fetchValue(
-        Int64.self,
-        sql: """
-          SELECT MIN(held_until) FROM seat_state
-          WHERE date_id = ? AND sold_to IS NULL AND held_until > ?
-          """,
-        arguments: [date.rawValue, now]
-      ).map { [$0] } ?? []
+      ends +=
+        try db.fetchValue(
+          Int64.self,
+          sql: """
+            SELECT MIN(held_until) FROM seat_state
+            WHERE date_id = ? AND sold_to IS NULL AND held_until > ?
+            """,
+          arguments: [date.rawValue, now]
+        ).map { [$0] } ?? []
     }
     for change in changed {
       if let index = updated.index(of: change.id, at: change.place) {

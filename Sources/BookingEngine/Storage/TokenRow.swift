@@ -43,7 +43,9 @@ struct TokenRow: Sendable {
   /// rules reaches turns already running; nil unless active.
   func turnEnds(_ rules: QueuePolicy) -> Int64? {
     guard state == .active, let admittedAt else { return nil }
-    let idle = claimedAt == nil ? admittedAt + rules.claimWindow.millis : lastSeenAt + rules.activeIdleTimeout.millis
+    let idle =
+      claimedAt == nil
+      ? admittedAt + rules.claimWindow.millis : lastSeenAt + rules.activeIdleTimeout.millis
     return min(idle, admittedAt + rules.longestTurn.millis)
   }
 
