@@ -171,9 +171,12 @@ enum QueueStore {
     case .active:
       try db.run(
         sql: "UPDATE queue_token SET state = 'expired' WHERE token = ?", arguments: [token])
+      // A turn already over by the rules ended then, not now.
+      let rules = try QueueLine.fetch(db, row.concertID)?.policy
+      let ended = min(context.now, rules.flatMap(row.turnEnds) ?? context.now)
       try QueueLine.recordTurns(
         db, row.concertID, claims: row.claimedAt == nil ? 1 : 0,
-        lengths: [context.now - (row.admittedAt ?? context.now)])
+        lengths: [ended - (row.admittedAt ?? ended)])
     case .used, .expired, .left: return
     }
     try admit(db, concert: row.concertID, now: context.now)
