@@ -89,9 +89,10 @@ struct QueueLine: Sendable {
 
   /// How long until the arrival number `seq` is let in.
   ///
-  /// The pace comes from the line's rules: the admission rate, and for a capacity the
-  /// number of slots over how long turns last (Little's law) — steady where the observed
-  /// admissions come in waves, as they do when a full line's turns end together. A slot
+  /// The pace comes from the line's rules: the admission rate, and while every slot is
+  /// taken (`full`), the number of slots over how long turns last (Little's law) —
+  /// steady where the observed admissions come in waves, as they do when a full line's
+  /// turns end together. A slot
   /// is held a claim window by those who never claim, and the claimed turns' mean by
   /// the others. Each
   /// admission moves the front past the people who left before their turn as well, so
@@ -99,13 +100,13 @@ struct QueueLine: Sendable {
   /// admission lately. When the front's observed pace strays from that by more than a
   /// fifth, the answer is a range as wide as the stray; past three fifths it is not
   /// known yet, as it is before any flow (or any ended turn, for a capacity) is seen.
-  func estimate(for seq: Int64, at now: Int64) -> QueueStatus.WaitEstimate {
+  func estimate(for seq: Int64, at now: Int64, full: Bool) -> QueueStatus.WaitEstimate {
     if paused { return .paused }
     guard let admitted = rate(of: flow, window: Self.flowWindow, at: now),
       let observed = rate(of: seqFlow, window: Self.flowWindow, at: now), admitted > 0
     else { return .notKnownYet }
     var pace = policy.admissionsPerMinute.map { Double($0) / 60 } ?? admitted
-    if let capacity = policy.activeCapacity {
+    if let capacity = policy.activeCapacity, full {
       guard let turnMean else { return .notKnownYet }
       let lapses = lapseShare ?? 0
       let turn = (1 - lapses) * turnMean + lapses * policy.claimWindow * 1000

@@ -254,7 +254,14 @@ enum QueueStore {
     }
     let rate = line.ratePerSecond(at: now) ?? 0
     let wait: QueueStatus.WaitEstimate =
-      if position != nil, let seq = row.seq { line.estimate(for: seq, at: now) } else {
+      if position != nil, let seq = row.seq {
+        line.estimate(
+          for: seq, at: now,
+          full: try line.policy.activeCapacity.map {
+            try runningTurns(db, line: line, now: now) >= $0
+          }
+            ?? false)
+      } else {
         .notKnownYet
       }
     return QueueStatus(
@@ -356,19 +363,23 @@ enum QueueStore {
     try QueueIndex.add(db, concert: concert, seqs: seqs, delta: 1)
   }
 
+  /// How many turns are running now.
+  private static func runningTurns(_ db: Database, line: QueueLine, now: Int64) throws -> Int {
+    try db.fetchValue(
+      Int.self,
+      sql: """
+        SELECT COUNT(*) FROM queue_token
+        WHERE concert_id = ?4 AND state = 'active' AND \(TokenRow.turnEndsSQL) > ?5
+        """,
+      arguments: StatementArguments(turnRules(line.policy) + [line.concertID.rawValue, now]))!
+  }
+
   /// How many more may be let in now, by capacity and by rate.
   private static func admissionRoom(_ db: Database, line: QueueLine, now: Int64) throws -> Int {
     let concert = line.concertID
     var room = Int.max
     if let capacity = line.policy.activeCapacity {
-      let active = try db.fetchValue(
-        Int.self,
-        sql: """
-          SELECT COUNT(*) FROM queue_token
-          WHERE concert_id = ?4 AND state = 'active' AND \(TokenRow.turnEndsSQL) > ?5
-          """,
-        arguments: StatementArguments(turnRules(line.policy) + [concert.rawValue, now]))!
-      room = min(room, capacity - active)
+      room = min(room, capacity - (try runningTurns(db, line: line, now: now)))
     }
     if let rate = line.policy.admissionsPerMinute, rate > 0 {
       // A short sliding window keeps the flow smooth (no burst of a minute's worth at
