@@ -68,7 +68,8 @@ let package = Package(
     ),
     .testTarget(
       name: "BookingEngineTests",
-      dependencies: ["BookingEngine"],
+      // GRDB: a second connection that holds the write lock while the engine reads.
+      dependencies: ["BookingEngine", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings
     ),
     // Runs the built `encore` executable as a subprocess.

@@ -20,7 +20,8 @@ extension BookingEngine {
     }
   }
 
-  /// Where the caller stands in line. Reading it may let the next people in.
+  /// Where the caller stands in line: a read, which never claims or extends a turn.
+  /// Reading it may let the next people in.
   public func queueStatus(_ caller: Caller) async throws -> QueueStatus {
     let caller = try Self.normalized(caller)
     // Most polls change nothing: answer them from a snapshot, without the write lock.
@@ -32,6 +33,18 @@ extension BookingEngine {
     }
     return try await inTransaction { db, context in
       try QueueStore.status(db, token: caller.token.rawValue, user: caller.user, context: context)
+    }
+  }
+
+  /// Claims a turn just let in, as a booking call would, and says where it stands.
+  ///
+  /// An admitted user who makes no booking call within the line's claim window loses
+  /// the turn; a client that waits for admission on the person's behalf (such as
+  /// `encore queue join --wait`) claims at once.
+  public func claimTurn(_ caller: Caller) async throws -> QueueStatus {
+    let caller = try Self.normalized(caller)
+    return try await inTransaction { db, context in
+      try QueueStore.claim(db, token: caller.token.rawValue, user: caller.user, context: context)
     }
   }
 
@@ -99,18 +112,38 @@ extension BookingEngine {
     try await inSnapshot { db, context in try CatalogStore.date(db, id, now: context.now) }
   }
 
-  /// Every seat of a date with its state as the caller sees it.
+  /// Every seat of a date with its state as the caller sees it. Asking is a booking call:
+  /// it claims and extends the caller's turn (use ``refresh(_:_:)`` to keep a map live).
   public func seats(on date: DateID, _ caller: Caller) async throws -> SeatMap {
     let caller = try Self.normalized(caller)
     return try await inTransaction { db, context in
-      let concertDate = try CatalogStore.date(db, date, now: context.now)
+      let schedule = try CatalogStore.schedule(db, date)
       try QueueStore.authorize(
-        db, token: caller.token.rawValue, user: caller.user, concert: concertDate.concertID,
+        db, token: caller.token.rawValue, user: caller.user, concert: schedule.concertID,
         context: context)
-      return SeatMap(
-        concert: try CatalogStore.concert(db, concertDate.concertID), date: concertDate,
-        seats: try CatalogStore.seats(db, date: date, user: caller.user, now: context.now),
-        tiers: try CatalogStore.tiers(db, concert: concertDate.concertID))
+      return try SeatMapStore.read(db, date: date, user: caller.user, now: context.now)
+    }
+  }
+
+  /// Brings a seat map up to date: a read on a snapshot that never takes the write lock
+  /// and never counts as the caller's activity (an open map does not keep a turn alive).
+  ///
+  /// Unchanged, the map comes back as it was after one indexed look-up; otherwise only
+  /// the seats that changed are read again. The caller's turn must still be running.
+  ///
+  /// For example:
+  ///
+  /// ```swift
+  /// var map = try await engine.seats(on: date, caller)
+  /// map = try await engine.refresh(map, caller)  // every second while it is on screen
+  /// ```
+  public func refresh(_ map: SeatMap, _ caller: Caller) async throws -> SeatMap {
+    let caller = try Self.normalized(caller)
+    return try await inSnapshot { db, context in
+      try QueueStore.checkActive(
+        db, token: caller.token.rawValue, user: caller.user, concert: map.concert.id,
+        context: context)
+      return try SeatMapStore.refresh(db, map, user: caller.user, now: context.now)
     }
   }
 

@@ -15,9 +15,4 @@ extension BookingEngine {
       try LiveHoldStore.holds(db, user: user, now: context.now)
     }
   }
-
-  /// Whether an operator has paused letting people in to `concert`.
-  public func isAdmissionPaused(concert: ConcertID) async throws -> Bool {
-    try await inSnapshot { db, _ in try QueueLine.fetch(db, concert)?.paused ?? false }
-  }
 }

@@ -19,8 +19,12 @@ public struct BookingPolicy: Sendable, Hashable {
   public var activeCapacity: Int? = 100
   /// At most this many admissions per concert per minute (nil: no limit).
   public var admissionsPerMinute: Int? = nil
-  /// An active token unused for this long frees its slot.
+  /// A claimed turn with no booking call for this long frees its slot.
   public var activeIdleTimeout: TimeInterval = 10 * 60
+  /// An admitted user must make a booking call this soon, or the turn goes to the next.
+  public var claimWindow: TimeInterval = 60
+  /// No turn lasts longer than this from admission.
+  public var longestTurn: TimeInterval = 20 * 60
   /// A waiting token not polled for this long leaves the line.
   public var waitingGracePeriod: TimeInterval = 5 * 60
   /// Seats one user may hold or own on one date.

@@ -84,13 +84,10 @@ struct HoldPayBenchmark {
     let token = caller.token.digest
     let user = caller.user.rawValue
     db.execute("BEGIN IMMEDIATE")
-    let until = db.run(
-      "SELECT active_until FROM queue_token WHERE token = ? AND user_id = ? AND state = 'active'",
-      [.text(token), .text(user)])
-    precondition((until ?? 0) > now)
+    precondition((turnEnds(db, token: token, user: user) ?? 0) > now)
     db.run(
-      "UPDATE queue_token SET last_seen_at = ?, active_until = ? WHERE token = ?",
-      [.int(now), .int(now + 600_000), .text(token)])
+      "UPDATE queue_token SET last_seen_at = ?1, claimed_at = COALESCE(claimed_at, ?1) WHERE token = ?2",
+      [.int(now), .text(token)])
     let mine = db.run(
       """
       SELECT (SELECT COUNT(*) FROM seat_state WHERE sold_to = ?2 AND date_id = ?1)
@@ -129,10 +126,7 @@ struct HoldPayBenchmark {
       [.int(hold), .text(user), .int(now)])!
     precondition(
       db.run("SELECT EXISTS (SELECT 1 FROM payment WHERE hold_id = ?)", [.int(hold)]) == 0)
-    let until = db.run(
-      "SELECT active_until FROM queue_token WHERE token = ? AND user_id = ? AND state = 'active'",
-      [.text(token), .text(user)])
-    precondition((until ?? 0) > now)
+    precondition((turnEnds(db, token: token, user: user) ?? 0) > now)
     let balance = db.run("SELECT balance FROM account WHERE user_id = ?", [.text(user)])!
     precondition(balance >= amount)
     db.run(
@@ -156,5 +150,16 @@ struct HoldPayBenchmark {
       [.text(user), .int(-amount), .int(balance - amount), .int(payment), .int(now)])
     db.run("UPDATE queue_token SET state = 'used' WHERE token = ?", [.text(token)])
     db.execute("COMMIT")
+  }
+
+  /// When the caller's turn ends under the default rules (the engine reads them from the line).
+  private func turnEnds(_ db: RawSQLite, token: String, user: String) -> Int64? {
+    db.run(
+      """
+      SELECT MIN(CASE WHEN claimed_at IS NULL THEN admitted_at + 60000 ELSE last_seen_at + 600000 END,
+                 admitted_at + 1200000)
+      FROM queue_token WHERE token = ? AND user_id = ? AND state = 'active'
+      """,
+      [.text(token), .text(user)])
   }
 }

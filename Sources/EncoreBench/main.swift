@@ -1,10 +1,17 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta USERS]
+//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta [USERS...] [rate-bound|capacity-bound] | refresh VIEWERS]
+import BookingEngine
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let runAll = arguments.isEmpty
+
+// The viewers of `refresh`, in their own process.
+if arguments.first == "viewers", arguments.count == 3, let count = Int(arguments[2]) {
+  try await ViewerCrowd.serve(path: arguments[1], viewers: count)
+  exit(0)
+}
 
 func rate(_ value: Double) -> String { String(format: "%8.0f tx/s", value) }
 func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", duration.microseconds) }
@@ -46,16 +53,30 @@ if runAll || arguments.first == "queue" {
 }
 
 if runAll || arguments.first == "eta" {
-  let users = arguments.dropFirst().first.flatMap(Int.init) ?? 3_000
-  let summary = try await EtaBenchmark(users: users).run()
+  let sizes = arguments.dropFirst().compactMap(Int.init)
+  let lines = arguments.dropFirst().compactMap(EtaGrid.Line.init(rawValue:))
+  try await EtaBenchmark(
+    users: sizes.isEmpty ? [2_000, 20_000] : sizes,
+    lines: lines.isEmpty ? EtaGrid.Line.allCases : lines
+  ).run()
+}
+
+if runAll || arguments.first == "refresh" {
+  let viewers = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
+  let result = try await RefreshBenchmark(viewers: viewers).run()
+  print("seat map refresh, 2,000 seats, file database (synchronous=FULL), CPU per call")
   print(
-    "crowd of \(users) (20 arrive/s, 300 admitted/min, 10 % abandon), simulated time \(Int(summary.elapsed)) s"
-  )
+    String(
+      format: "  full read %.0f µs   refresh unchanged %.0f µs   refresh after one change %.0f µs",
+      result.fullRead, result.unchanged, result.changed))
   print(
     String(
       format:
-        "  ETA error median %.1f %%, p90 %.1f %% over %d admissions; %.2f admitted/s; %d seats sold; double sales %d",
-      (summary.etaErrorMedian ?? .nan) * 100, (summary.etaErrorP90 ?? .nan) * 100,
-      summary.etaSamples,
-      summary.admittedPerSecond, summary.seatsSold, summary.audit.seatsSoldTwice))
+        "  hold+pay alone %.0f pairs/s   with %d maps refreshing every 0.8 s %.0f pairs/s   ratio %.2f",
+      result.alone, viewers, result.watched, result.watched / result.alone))
+  print(
+    String(
+      format:
+        "  %d refreshes (viewers' CPU %.0f µs each); a change shows within %.2f s (p99), %.2f s (max)",
+      result.refreshes, result.viewerCPU, result.stalenessP99, result.stalenessMax))
 }

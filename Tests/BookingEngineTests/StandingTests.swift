@@ -45,12 +45,4 @@ import Testing
     bed.clock.advance(by: bed.engine.policy.holdDuration)
     #expect(try await bed.engine.holds(user: "alice").isEmpty)
   }
-
-  @Test func aPausedLineSaysSo() async throws {
-    let bed = try await TestBed()
-    #expect(try await !bed.engine.isAdmissionPaused(concert: "aurora"))
-    try await bed.engine.setAdmissionPaused(true, concert: "aurora")
-    #expect(try await bed.engine.isAdmissionPaused(concert: "aurora"))
-    #expect(try await !bed.engine.isAdmissionPaused(concert: "garden"))
-  }
 }

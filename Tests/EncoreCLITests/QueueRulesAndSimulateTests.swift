@@ -19,9 +19,13 @@ struct QueueRulesAndSimulateTests {
 
     let paused = try await sandbox.encore("queue", "rules", "garden", "--capacity", "5", "--pause")
     #expect(paused.stdout.contains("Admission     paused"))
-    #expect(
-      try await sandbox.as("bob").encore("queue", "status", "garden", "--json").json()["state"]
-        as? String == "waiting")
+    let held = try await sandbox.as("bob").encore("queue", "status", "garden", "--json").json()
+    #expect(held["state"] as? String == "waiting")
+    #expect(held["wait"] as? String == "paused")
+    #expect(held["paused"] as? Bool == true)
+    #expect(held["place_kept_seconds"] as? Double == 300)
+    let table = try await sandbox.as("bob").encore("queue", "status", "garden")
+    #expect(table.stdout.contains("Wait      paused"))
     _ = try await sandbox.encore("queue", "rules", "garden", "--resume")
     #expect(
       try await sandbox.as("bob").encore("queue", "status", "garden", "--json").json()["state"]

@@ -6,6 +6,8 @@ extension QueuePolicy {
       activeIdleTimeout, in: Limits.queueTimeout, "The idle timeout (s)", invalid)
     try Limits.check(
       waitingGracePeriod, in: Limits.queueTimeout, "The waiting grace period (s)", invalid)
+    try Limits.check(claimWindow, in: Limits.queueTimeout, "The claim window (s)", invalid)
+    try Limits.check(longestTurn, in: Limits.queueTimeout, "The longest turn (s)", invalid)
     if let activeCapacity {
       try Limits.check(activeCapacity, in: Limits.queueCount, "The active capacity", invalid)
     }

@@ -22,14 +22,27 @@ public struct QueueStatus: Sendable, Hashable, Codable {
     case beforeOpening(opensAt: Date)
     /// In line: `position` is people still waiting ahead plus one.
     case waiting(position: Int, ahead: Int)
-    /// Admitted: may book until `until`, extended by every booking call.
+    /// Admitted: may book until `until`. The first booking call claims the turn (within
+    /// the line's claim window); each booking call extends it, up to the longest turn.
     case active(until: Date)
     /// Used by a payment; join again to buy more.
     case used
-    /// Timed out: active but unused for too long.
+    /// Timed out: not claimed in time, unused for too long, or the longest turn is over.
     case expired
     /// Gone from the line: not polled for too long. Joining again starts at the back.
     case left
+  }
+
+  /// How long until admission, as honestly as the line's flow allows.
+  public enum WaitEstimate: Sendable, Hashable, Codable {
+    /// Too little flow seen, or too unsteady, to tell.
+    case notKnownYet
+    /// The operator stopped letting people in: nobody moves until admission resumes.
+    case paused
+    /// A steady flow: about this long.
+    case about(TimeInterval)
+    /// An unsteady flow: somewhere between these.
+    case between(TimeInterval, TimeInterval)
   }
 
   public var token: QueueToken
@@ -40,19 +53,34 @@ public struct QueueStatus: Sendable, Hashable, Codable {
   public var waitingCount: Int
   /// People let in over the last minute.
   public var admittedLastMinute: Int
-  /// Predicted time until admission, or nil while there is too little flow to tell.
-  public var estimatedWait: TimeInterval?
+  /// The wait until admission, for a waiting token (`.notKnownYet` otherwise).
+  public var wait: WaitEstimate
+  /// Whether the operator has paused admission to this line.
+  public var isPaused: Bool
+  /// How long a waiter may be away (not checking) and keep the place: the line's grace rule.
+  public var placeKeptFor: TimeInterval
 
   public init(
     token: QueueToken, state: State, aheadAtJoin: Int, waitingCount: Int, admittedLastMinute: Int,
-    estimatedWait: TimeInterval?
+    wait: WaitEstimate, isPaused: Bool, placeKeptFor: TimeInterval
   ) {
     self.token = token
     self.state = state
     self.aheadAtJoin = aheadAtJoin
     self.waitingCount = waitingCount
     self.admittedLastMinute = admittedLastMinute
-    self.estimatedWait = estimatedWait
+    self.wait = wait
+    self.isPaused = isPaused
+    self.placeKeptFor = placeKeptFor
+  }
+
+  /// One number for the wait: the estimate, the middle of a range, or nil when not known.
+  public var estimatedWait: TimeInterval? {
+    switch wait {
+    case .about(let seconds): seconds
+    case .between(let low, let high): (low + high) / 2
+    case .notKnownYet, .paused: nil
+    }
   }
 
   public var isActive: Bool {

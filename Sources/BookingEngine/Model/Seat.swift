@@ -66,12 +66,18 @@ public struct SeatMap: Sendable, Hashable, Codable {
   public var seats: [Seat]
   /// The price tiers of the hall, most expensive first.
   public var tiers: [PriceTier]
+  /// What the map was read at, for ``BookingEngine/refresh(_:_:)``.
+  public var stamp: SeatMapStamp
 
-  public init(concert: Concert, date: ConcertDate, seats: [Seat], tiers: [PriceTier]) {
+  public init(
+    concert: Concert, date: ConcertDate, seats: [Seat], tiers: [PriceTier],
+    stamp: SeatMapStamp = SeatMapStamp()
+  ) {
     self.concert = concert
     self.date = date
     self.seats = seats
     self.tiers = tiers
+    self.stamp = stamp
   }
 
   /// The seat called `label`, if the hall has one.

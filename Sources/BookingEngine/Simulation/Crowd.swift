@@ -26,6 +26,7 @@ struct Crowd {
   var members: [Member]
   var events = EventQueue()
   var lastWaiting = 0
+  var arrived = 0
   var admitted = 0
   var abandoned = 0
   var seatsSold = 0
@@ -56,6 +57,7 @@ struct Crowd {
       let token = try await engine.issueToken(
         user: members[event.user].name, concert: configuration.concert)
       members[event.user].caller = Caller(user: members[event.user].name, token: token.value)
+      arrived += 1
       if uniform() < configuration.abandonShare {
         members[event.user].abandonsAt = now.addingTimeInterval(5 + uniform() * 55)
       }
@@ -73,15 +75,21 @@ struct Crowd {
       abandoned += 1  // stops polling; the line's grace period takes them out
       return
     }
-    let status = try await engine.queueStatus(caller)
+    var status = try await engine.queueStatus(caller)
     lastWaiting = status.waitingCount
     switch status.state {
     case .waiting, .beforeOpening:
       if members[user].estimate == nil, let wait = status.estimatedWait {
         members[user].estimate = (wait, now)
       }
-      schedule(user, .poll, at: now.addingTimeInterval(configuration.pollInterval))
+      schedule(user, .poll, at: now.addingTimeInterval(nextPoll(after: status)))
     case .active:
+      // Present users claim at once, as the app does; abandoners never got here.
+      status = try await engine.claimTurn(caller)
+      guard status.isActive else {
+        abandoned += 1
+        return
+      }
       admitted += 1
       members[user].admittedAt = now
       if let estimate = members[user].estimate {
@@ -124,6 +132,20 @@ struct Crowd {
     }
   }
 
+  /// Polls every `pollInterval` near the front and less often far back (a tenth of the
+  /// wait left — the estimate, or else the position over the admissions of the last
+  /// minute — within half the grace period, so the place is kept), so a user costs
+  /// about the same however long the line: the people who would notice a second's
+  /// difference are the ones close to their turn.
+  private func nextPoll(after status: QueueStatus) -> TimeInterval {
+    let longest = max(configuration.pollInterval, status.placeKeptFor / 2)
+    var wait = status.estimatedWait
+    if wait == nil, case .waiting(let position, _) = status.state, status.admittedLastMinute > 0 {
+      wait = Double(position) * 60 / Double(status.admittedLastMinute)
+    }
+    return min(longest, max(configuration.pollInterval, (wait ?? 0) / 10))
+  }
+
   private mutating func schedule(_ user: Int, _ kind: Event.Kind, at: Date) {
     events.insert(Event(at: at, order: events.nextOrder, user: user, kind: kind))
   }
@@ -132,7 +154,7 @@ struct Crowd {
 
   func progress(elapsed: TimeInterval) -> CrowdSimulation.Progress {
     CrowdSimulation.Progress(
-      elapsed: elapsed, arrived: members.count { $0.caller != nil }, waiting: lastWaiting,
+      elapsed: elapsed, arrived: arrived, waiting: lastWaiting,
       admitted: admitted, abandoned: abandoned, seatsSold: seatsSold)
   }
 
@@ -142,7 +164,7 @@ struct Crowd {
       errors.isEmpty ? nil : errors[min(errors.count - 1, Int(Double(errors.count) * fraction))]
     }
     return CrowdSimulation.Summary(
-      elapsed: elapsed, arrived: members.count { $0.caller != nil }, admitted: admitted,
+      elapsed: elapsed, arrived: arrived, admitted: admitted,
       abandoned: abandoned, seatsSold: seatsSold,
       admittedPerSecond: elapsed > 0 ? Double(admitted) / elapsed : 0,
       etaErrorMedian: percentile(0.5), etaErrorP90: percentile(0.9), etaSamples: errors.count,

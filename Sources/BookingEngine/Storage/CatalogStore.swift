@@ -65,38 +65,6 @@ enum CatalogStore {
     ).map { PriceTier(name: $0["name"], price: $0["price"], rank: $0["rank"]) }
   }
 
-  /// Every seat of a date, as `user` sees it at `now`.
-  static func seats(_ db: Database, date: DateID, user: UserID, now: Int64) throws -> [Seat] {
-    try db.fetchRows(
-      sql: """
-        SELECT s.id, s.label, s.section, s.row_label, s.number, s.grid_row, s.grid_col,
-               t.name AS tier, t.price, t.rank, st.holder, st.held_until, st.sale, st.sold_to
-        FROM seat_state st
-        JOIN seat s ON s.id = st.seat_id
-        JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
-        WHERE st.date_id = ?
-        ORDER BY s.grid_row, s.grid_col
-        """,
-      arguments: [date.rawValue]
-    ).map { row in
-      let holder: String? = row["holder"]
-      let heldUntil: Int64? = row["held_until"]
-      let sale: String? = row["sale"]
-      let soldTo: String? = row["sold_to"]
-      let state: Seat.State =
-        if sale != nil {
-          soldTo == user.rawValue ? .yours : .sold
-        } else if let heldUntil,
-          heldUntil > now
-        { holder == user.rawValue ? .heldByYou : .held } else { .available }
-      return Seat(
-        id: SeatID(row["id"]), label: row["label"], section: row["section"], row: row["row_label"],
-        number: row["number"],
-        tier: PriceTier(name: row["tier"], price: row["price"], rank: row["rank"]),
-        gridRow: row["grid_row"], gridColumn: row["grid_col"], state: state)
-    }
-  }
-
   /// Adds a catalog's concerts with their seats and dates.
   static func seed(_ db: Database, _ catalog: Catalog) throws {
     let order = try db.fetchValue(

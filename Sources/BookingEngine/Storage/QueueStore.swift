@@ -4,12 +4,19 @@ import GRDB
 /// The waiting line in SQL: joining, admission in arrival order, expiry, the fair draw
 /// at sale opening, and the check that a caller holds an active token.
 ///
-/// A status poll is read-only unless something is due (admission, a sweep, a touch),
-/// so thousands of pollers do not queue for the write lock.
+/// A status poll is a read. It writes only when the line itself has something due —
+/// the sale opens, someone is let in, the periodic sweep — or, twice per grace period,
+/// to note that a waiter is still there; it never extends a turn. So thousands of
+/// pollers do not queue for the write lock, and the line still advances by itself.
+///
+/// Turns end by the line's rules at the moment they are checked (see
+/// ``TokenRow/turnEnds(_:)``): admission opens a claim window, the first booking call
+/// claims the turn, each booking call extends it by the idle timeout, and no turn
+/// outlasts the longest turn. A change of rules reaches running turns at once.
 enum QueueStore {
-  /// How often a waiter's polls are written down (well inside the grace period).
+  /// How often a waiter's polls are written down: twice per grace period.
   static func touchInterval(_ policy: QueuePolicy) -> Int64 {
-    min(30_000, policy.waitingGracePeriod.millis / 4)
+    max(1, policy.waitingGracePeriod.millis / 2)
   }
 
   /// How often a line looks for waiters who stopped polling.
@@ -35,7 +42,8 @@ enum QueueStore {
         """,
       arguments: [TokenDigest.of(token), concert.rawValue, user.rawValue]
     ).map({ TokenRow(row: $0, value: TokenValue(token)) }) {
-      try touch(db, live, line: line, now: context.now)
+      // Coming back is something the person does: it claims or extends an active turn.
+      try touch(db, live, now: context.now)
       return live
     }
     var seq: Int64?
@@ -59,7 +67,10 @@ enum QueueStore {
       try QueueIndex.add(db, concert: concert, seqs: [seq], delta: 1)
       try admit(db, concert: concert, now: context.now)
     }
-    return try TokenRow.fetch(db, token: token)!
+    let row = try TokenRow.fetch(db, token: token)!
+    // Let in at once: the person is here, so the turn is claimed.
+    if row.state == .active { try touch(db, row, now: context.now) }
+    return row
   }
 
   /// Where a token stands, read without the write lock; nil when a write is due first.
@@ -81,11 +92,34 @@ enum QueueStore {
     let line = try advance(db, concert: row.concertID, context: context)
     let current = try TokenRow.fetch(db, token: token)!
     // The touch only notes the waiter is still there: nothing the status shows changes.
-    if current.state == .waiting { try touch(db, current, line: line, now: context.now) }
+    if current.state == .waiting { try touch(db, current, now: context.now) }
     return try status(db, row: current, line: line, now: context.now)
   }
 
-  /// Checks that `token` is the caller's active token for `concert`, and keeps it alive.
+  /// Claims the caller's turn if it has just been let in (a booking call without a booking).
+  static func claim(_ db: Database, token: String, user: UserID, context: StoreContext) throws
+    -> QueueStatus
+  {
+    let row = try owned(db, token: token, user: user)
+    try authorize(db, token: token, user: user, concert: row.concertID, context: context)
+    return try status(db, token: token, user: user, context: context)
+  }
+
+  /// Checks, without writing, that `token` is the caller's active token for `concert`:
+  /// what a refresh needs. It neither claims nor extends the turn.
+  static func checkActive(
+    _ db: Database, token: String, user: UserID, concert: ConcertID, context: StoreContext
+  ) throws {
+    let row = try owned(db, token: token, user: user)
+    guard row.concertID == concert else {
+      throw BookingError.tokenForAnotherConcert(row.concertID)
+    }
+    guard let line = try QueueLine.fetch(db, concert) else { throw BookingError.unknownToken }
+    try requireActive(db, row, line: line, now: context.now)
+  }
+
+  /// Checks that `token` is the caller's active token for `concert`: a booking call, which
+  /// claims the turn and extends it.
   @discardableResult
   static func authorize(
     _ db: Database, token: String, user: UserID, concert: ConcertID, context: StoreContext
@@ -95,27 +129,37 @@ enum QueueStore {
       throw BookingError.tokenForAnotherConcert(row.concertID)
     }
     // The hot path: an active token in use needs no look at the rest of the line.
-    if row.state == .active, let until = row.activeUntil, until > context.now,
-      let line = try QueueLine.fetch(db, concert)
+    if row.state == .active, let line = try QueueLine.fetch(db, concert),
+      let ends = row.turnEnds(line.policy), ends > context.now
     {
-      try touch(db, row, line: line, now: context.now)
+      try touch(db, row, now: context.now)
       return row
     }
     let line = try advance(db, concert: concert, context: context)
     let current = try TokenRow.fetch(db, token: token)!
-    switch current.state {
+    try requireActive(db, current, line: line, now: context.now)
+    try touch(db, current, now: context.now)
+    return current
+  }
+
+  /// Throws why `row` may not book now, if it may not.
+  private static func requireActive(_ db: Database, _ row: TokenRow, line: QueueLine, now: Int64)
+    throws
+  {
+    switch row.state {
     case .waiting:
-      guard let seq = current.seq else {
-        throw BookingError.saleNotOpen(opensAt: Date(millis: line.opensAt ?? context.now))
+      guard let seq = row.seq else {
+        throw BookingError.saleNotOpen(opensAt: Date(millis: line.opensAt ?? now))
       }
-      let ahead = try QueueIndex.waitingBefore(db, concert: concert, seq: seq)
+      let ahead = try QueueIndex.waitingBefore(db, concert: row.concertID, seq: seq)
       throw BookingError.stillWaiting(position: ahead + 1)
     case .used: throw BookingError.tokenUsed
     case .expired: throw BookingError.tokenExpired
     case .left: throw BookingError.leftTheLine
     case .active:
-      try touch(db, current, line: line, now: context.now)
-      return current
+      guard let ends = row.turnEnds(line.policy), ends > now else {
+        throw BookingError.tokenExpired
+      }
     }
   }
 
@@ -132,6 +176,12 @@ enum QueueStore {
     case .active:
       try db.run(
         sql: "UPDATE queue_token SET state = 'expired' WHERE token = ?", arguments: [row.token])
+      // A turn already over by the rules ended then, not now.
+      let rules = try QueueLine.fetch(db, row.concertID)?.policy
+      let ended = min(context.now, rules.flatMap(row.turnEnds) ?? context.now)
+      try QueueLine.recordTurns(
+        db, row.concertID, claims: row.claimedAt == nil ? 1 : 0,
+        lengths: [ended - (row.admittedAt ?? ended)])
     case .used, .expired, .left: return
     }
     try admit(db, concert: row.concertID, now: context.now)
@@ -139,9 +189,16 @@ enum QueueStore {
 
   /// Marks a token (by its stored digest) used after a payment, freeing its slot.
   static func markUsed(_ db: Database, token: String) throws {
-    try db.run(
-      sql: "UPDATE queue_token SET state = 'used' WHERE token = ? AND state = 'active'",
-      arguments: [token])
+    // The payment's booking call has just touched the token: last seen is now.
+    guard
+      let row = try db.fetchRow(
+        sql: """
+          UPDATE queue_token SET state = 'used' WHERE token = ? AND state = 'active'
+          RETURNING concert_id, last_seen_at - admitted_at
+          """,
+        arguments: [token])
+    else { return }
+    try QueueLine.recordTurns(db, ConcertID(row[0] as String), lengths: [row[1]])
   }
 
   /// Stops or restarts letting people in (an operator's switch).
@@ -193,34 +250,50 @@ enum QueueStore {
       } else {
         state = .beforeOpening(opensAt: Date(millis: line.opensAt ?? now))
       }
-    case .active: state = .active(until: Date(millis: row.activeUntil ?? now))
+    case .active:
+      let ends = row.turnEnds(line.policy) ?? now
+      state = ends > now ? .active(until: Date(millis: ends)) : .expired
     case .used: state = .used
     case .expired: state = .expired
     case .left: state = .left
     }
-    let rate = line.ratePerSecond(at: now)
-    let eta: TimeInterval? =
-      if let position, let rate, rate > 0 { Double(position) / rate } else { nil }
+    let rate = line.ratePerSecond(at: now) ?? 0
+    let wait: QueueStatus.WaitEstimate =
+      if position != nil, let seq = row.seq {
+        line.estimate(
+          for: seq, at: now,
+          full: try line.policy.activeCapacity.map {
+            try runningTurns(db, line: line, now: now) >= $0
+          }
+            ?? false)
+      } else {
+        .notKnownYet
+      }
     return QueueStatus(
       token: row.publicToken, state: state, aheadAtJoin: row.aheadAtJoin,
-      waitingCount: line.waitingCount, admittedLastMinute: Int(((rate ?? 0) * 60).rounded()),
-      estimatedWait: eta)
+      waitingCount: line.waitingCount, admittedLastMinute: Int((rate * 60).rounded()),
+      wait: wait, isPaused: line.paused, placeKeptFor: line.policy.waitingGracePeriod)
   }
 
   /// Whether reading this status must first change something: open the sale, sweep,
-  /// let people in, or note that the waiter is still there.
+  /// let people in, or note that the waiter is still there. A turn that has ended needs
+  /// no write to be shown as ended; its slot is written free when someone can take it.
   private static func writeIsDue(
     _ db: Database, row: TokenRow, line: QueueLine, context: StoreContext
   ) throws -> Bool {
     let now = context.now
     if !line.opened { return (line.opensAt ?? 0) <= now }
-    if now - line.sweptAt >= sweepInterval { return true }
+    if line.waitingCount > 0 && now - line.sweptAt >= sweepInterval { return true }
     if row.state == .waiting && now - row.lastSeenAt >= touchInterval(line.policy) {
       return true
     }
-    if row.state == .active && (row.activeUntil ?? 0) <= now { return true }
     return try line.waitingCount > 0 && !line.paused
       && admissionRoom(db, line: line, now: now) > 0
+  }
+
+  /// The parameters of ``TokenRow/turnEndsSQL`` under `rules`.
+  private static func turnRules(_ rules: QueuePolicy) -> [any DatabaseValueConvertible] {
+    [rules.claimWindow.millis, rules.activeIdleTimeout.millis, rules.longestTurn.millis]
   }
 
   /// Opens the sale if due, expires idle turns, drops waiters gone too long, admits.
@@ -232,12 +305,17 @@ enum QueueStore {
     if !line.opened && (line.opensAt ?? 0) <= context.now {
       try open(db, concert: concert, context: context)
     }
-    try db.run(
+    let ended = try db.fetchRows(
       sql: """
         UPDATE queue_token SET state = 'expired'
-        WHERE concert_id = ? AND state = 'active' AND active_until <= ?
+        WHERE concert_id = ?4 AND state = 'active' AND \(TokenRow.turnEndsSQL) <= ?5
+        RETURNING claimed_at IS NULL, \(TokenRow.turnEndsSQL) - admitted_at
         """,
-      arguments: [concert.rawValue, context.now])
+      arguments: StatementArguments(
+        turnRules(line.policy) + [concert.rawValue, context.now]))
+    let lapsed = ended.filter { $0[0] as Bool }.count
+    try QueueLine.recordTurns(
+      db, concert, lapses: lapsed, lengths: ended.filter { !($0[0] as Bool) }.map { $0[1] })
     if context.now - line.sweptAt >= sweepInterval {
       let gone = try db.fetchRows(
         sql: """
@@ -245,7 +323,12 @@ enum QueueStore {
           WHERE concert_id = ? AND state = 'waiting' AND last_seen_at <= ? AND seq IS NOT NULL
           RETURNING seq
           """,
-        arguments: [concert.rawValue, context.now - line.policy.waitingGracePeriod.millis]
+        // Polls are written down every `touchInterval`: a waiter keeps the place for at
+        // least the whole grace period after the last poll.
+        arguments: [
+          concert.rawValue,
+          context.now - line.policy.waitingGracePeriod.millis - touchInterval(line.policy),
+        ]
       ).map { $0["seq"] as Int64 }
       try QueueIndex.add(db, concert: concert, seqs: gone, delta: -1)
       try db.run(
@@ -285,18 +368,23 @@ enum QueueStore {
     try QueueIndex.add(db, concert: concert, seqs: seqs, delta: 1)
   }
 
+  /// How many turns are running now.
+  private static func runningTurns(_ db: Database, line: QueueLine, now: Int64) throws -> Int {
+    try db.fetchValue(
+      Int.self,
+      sql: """
+        SELECT COUNT(*) FROM queue_token
+        WHERE concert_id = ?4 AND state = 'active' AND \(TokenRow.turnEndsSQL) > ?5
+        """,
+      arguments: StatementArguments(turnRules(line.policy) + [line.concertID.rawValue, now]))!
+  }
+
   /// How many more may be let in now, by capacity and by rate.
   private static func admissionRoom(_ db: Database, line: QueueLine, now: Int64) throws -> Int {
     let concert = line.concertID
     var room = Int.max
     if let capacity = line.policy.activeCapacity {
-      let active = try db.fetchValue(
-        Int.self,
-        sql: """
-          SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND state = 'active' AND active_until > ?
-          """,
-        arguments: [concert.rawValue, now])!
-      room = min(room, capacity - active)
+      room = min(room, capacity - (try runningTurns(db, line: line, now: now)))
     }
     if let rate = line.policy.admissionsPerMinute, rate > 0 {
       // A short sliding window keeps the flow smooth (no burst of a minute's worth at
@@ -323,29 +411,32 @@ enum QueueStore {
     guard room > 0 else { return }
     let admitted = try db.fetchRows(
       sql: """
-        UPDATE queue_token SET state = 'active', admitted_at = ?, active_until = ?, last_seen_at = ?
+        UPDATE queue_token SET state = 'active', admitted_at = ?1, last_seen_at = ?1, claimed_at = NULL
         WHERE token IN (
-          SELECT token FROM queue_token WHERE concert_id = ? AND state = 'waiting' AND seq IS NOT NULL
-          ORDER BY seq LIMIT ?)
+          SELECT token FROM queue_token WHERE concert_id = ?2 AND state = 'waiting' AND seq IS NOT NULL
+          ORDER BY seq LIMIT ?3)
         RETURNING seq
         """,
-      arguments: [
-        now, now + line.policy.activeIdleTimeout.millis, now, concert.rawValue, room,
-      ]
+      arguments: [now, concert.rawValue, room]
     ).map { $0["seq"] as Int64 }
-    guard !admitted.isEmpty else { return }
+    guard let front = admitted.max() else { return }
     try QueueIndex.add(db, concert: concert, seqs: admitted, delta: -1)
-    try QueueLine.recordAdmissions(db, line, count: admitted.count, now: now)
+    try QueueLine.recordAdmissions(db, line, count: admitted.count, front: front, now: now)
   }
 
-  private static func touch(_ db: Database, _ row: TokenRow, line: QueueLine, now: Int64) throws {
+  /// Notes that the person did something: a waiter is still there; an active turn is
+  /// claimed (if it was not) and its idle time starts again.
+  private static func touch(_ db: Database, _ row: TokenRow, now: Int64) throws {
+    if row.state == .active && row.claimedAt == nil {
+      try QueueLine.recordTurns(db, row.concertID, claims: 1)
+    }
     try db.run(
       sql: """
         UPDATE queue_token
         SET last_seen_at = ?1,
-            active_until = CASE WHEN state = 'active' THEN ?2 ELSE active_until END
-        WHERE token = ?3
+            claimed_at = CASE WHEN state = 'active' THEN COALESCE(claimed_at, ?1) END
+        WHERE token = ?2
         """,
-      arguments: [now, now + line.policy.activeIdleTimeout.millis, row.token])
+      arguments: [now, row.token])
   }
 }

@@ -30,6 +30,9 @@ enum Schema {
       try db.execute(sql: v4)
       try db.execute(sql: "PRAGMA application_id = \(applicationID)")
     }
+    migrator.registerMigration("v5: claimed turns, turn rules, seat versions") { db in
+      try db.execute(sql: v5)
+    }
     return migrator
   }
 
@@ -208,5 +211,30 @@ enum Schema {
     UPDATE seat_state SET sale = 'online' WHERE sold_to IS NOT NULL;
     UPDATE queue_token SET token = encore_sha256(token);
     UPDATE hold SET token = encore_sha256(token);
+    """
+
+  /// A turn's end is computed from the line's rules when it is checked, never stored:
+  /// `active_until` goes. Every change to a seat's state bumps its date's `seat_version`
+  /// and stamps the row, so a seat map refresh re-reads only what changed.
+  private static let v5 = """
+    ALTER TABLE queue_token ADD COLUMN claimed_at INTEGER;
+    UPDATE queue_token SET claimed_at = admitted_at WHERE state = 'active';
+    ALTER TABLE queue_token DROP COLUMN active_until;
+    ALTER TABLE queue_line ADD COLUMN claim_window_ms INTEGER NOT NULL DEFAULT 60000;
+    ALTER TABLE queue_line ADD COLUMN longest_turn_ms INTEGER NOT NULL DEFAULT 1200000;
+    ALTER TABLE queue_line ADD COLUMN front_seq INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE queue_line ADD COLUMN seq_flow REAL NOT NULL DEFAULT 0;
+    ALTER TABLE queue_line ADD COLUMN turn_mean_ms REAL;
+    ALTER TABLE queue_line ADD COLUMN lapse_share REAL;
+
+    ALTER TABLE concert_date ADD COLUMN seat_version INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE seat_state ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX seat_state_by_version ON seat_state(date_id, version);
+    CREATE TRIGGER seat_state_changed AFTER UPDATE OF hold_id, holder, held_until, sold_to, sale
+    ON seat_state BEGIN
+      UPDATE concert_date SET seat_version = seat_version + 1 WHERE id = NEW.date_id;
+      UPDATE seat_state SET version = (SELECT seat_version FROM concert_date WHERE id = NEW.date_id)
+      WHERE date_id = NEW.date_id AND seat_id = NEW.seat_id;
+    END;
     """
 }

@@ -16,9 +16,11 @@ struct TokenRow: Sendable {
   var seq: Int64?
   var state: State
   var issuedAt: Int64
+  /// While waiting: last heard from. While active: the last booking call (or admission).
   var lastSeenAt: Int64
   var admittedAt: Int64?
-  var activeUntil: Int64?
+  /// The first booking call after admission.
+  var claimedAt: Int64?
   var aheadAtJoin: Int
 
   init(row: Row, value: TokenValue) {
@@ -31,7 +33,7 @@ struct TokenRow: Sendable {
     issuedAt = row["issued_at"]
     lastSeenAt = row["last_seen_at"]
     admittedAt = row["admitted_at"]
-    activeUntil = row["active_until"]
+    claimedAt = row["claimed_at"]
     aheadAtJoin = row["ahead_at_join"]
   }
 
@@ -45,6 +47,23 @@ struct TokenRow: Sendable {
     else { return nil }
     return TokenRow(row: row, value: TokenValue(value))
   }
+
+  /// When an active turn ends under `rules`, computed at each check so that a change of
+  /// rules reaches turns already running; nil unless active.
+  func turnEnds(_ rules: QueuePolicy) -> Int64? {
+    guard state == .active, let admittedAt else { return nil }
+    let idle =
+      claimedAt == nil
+      ? admittedAt + rules.claimWindow.millis : lastSeenAt + rules.activeIdleTimeout.millis
+    return min(idle, admittedAt + rules.longestTurn.millis)
+  }
+
+  /// `turnEnds` in SQL over a `queue_token` row, given (claim window, idle timeout,
+  /// longest turn) in milliseconds as parameters ?1, ?2, ?3.
+  static let turnEndsSQL = """
+    MIN(CASE WHEN claimed_at IS NULL THEN admitted_at + ?1 ELSE last_seen_at + ?2 END,
+        admitted_at + ?3)
+    """
 
   var publicToken: QueueToken {
     QueueToken(value: value, user: user, concertID: concertID, issuedAt: Date(millis: issuedAt))

@@ -14,6 +14,8 @@ enum EngineCommand: Sendable, Hashable {
   case places([ConcertID])
   case dates(ConcertID)
   case seats(DateID, ConcertID)
+  /// Brings a seat map up to date: a read that does not count as the user's activity.
+  case refreshSeats(SeatMap)
   case hold([SeatID], DateID, ConcertID)
   case release(HoldID)
   case pay(HoldID, ConcertID)
@@ -32,27 +34,21 @@ enum EngineCommand: Sendable, Hashable {
     case .join(let concert):
       .place(
         await Self.catching {
-          let status = try await keeper.join(concert, user: user, engine: engine)
-          return LinePlace(
-            status: status, isPaused: try await engine.isAdmissionPaused(concert: concert))
+          try await keeper.join(concert, user: user, engine: engine)
         })
     case .place(let concert):
       .place(
         await Self.catching {
           guard let status = try await keeper.place(in: concert, user: user, engine: engine)
           else { throw BookingError.unknownToken }
-          return LinePlace(
-            status: status, isPaused: try await engine.isAdmissionPaused(concert: concert))
+          return status
         })
     case .places(let concerts):
       .places(
         await Self.catching {
-          var places: [ConcertID: LinePlace] = [:]
+          var places: [ConcertID: QueueStatus] = [:]
           for concert in concerts {
-            guard let status = try await keeper.place(in: concert, user: user, engine: engine)
-            else { continue }
-            places[concert] = LinePlace(
-              status: status, isPaused: try await engine.isAdmissionPaused(concert: concert))
+            places[concert] = try await keeper.place(in: concert, user: user, engine: engine)
           }
           return places
         })
@@ -65,6 +61,11 @@ enum EngineCommand: Sendable, Hashable {
       .seats(
         await Self.catching {
           try await engine.seats(on: date, keeper.caller(for: concert, user: user))
+        })
+    case .refreshSeats(let map):
+      .seats(
+        await Self.catching {
+          try await engine.refresh(map, keeper.caller(for: map.concert.id, user: user))
         })
     case .hold(let seats, let date, let concert):
       .hold(

@@ -3,8 +3,8 @@ import BookingEngine
 /// What an `EngineCommand` gave back: a value or the engine's refusal.
 enum EngineResult: Sendable {
   case concerts(Result<[Concert], BookingError>)
-  case place(Result<LinePlace, BookingError>)
-  case places(Result<[ConcertID: LinePlace], BookingError>)
+  case place(Result<QueueStatus, BookingError>)
+  case places(Result<[ConcertID: QueueStatus], BookingError>)
   case dates(Result<[ConcertDate], BookingError>)
   case seats(Result<SeatMap, BookingError>)
   case hold(Result<Hold, BookingError>)

@@ -9,7 +9,7 @@ struct ConcertListScreen: Screen {
   private var list = ListState()
   private var balance: Int64?
   private var ticketCount: Int?
-  private var places: [ConcertID: LinePlace] = [:]
+  private var places: [ConcertID: QueueStatus] = [:]
   private var placesRequestedAt: Date?
   private var isFetchingPlaces = false
   private var error: String?
@@ -36,7 +36,7 @@ struct ConcertListScreen: Screen {
       return "join the queue"
     }
     if heldConcerts.contains(concerts[index].id) { return "pay" }
-    if places[concerts[index].id]?.status.isInLine == true { return "your place" }
+    if places[concerts[index].id]?.isInLine == true { return "your place" }
     return "join the queue"
   }
 
@@ -66,7 +66,7 @@ struct ConcertListScreen: Screen {
     }
     guard let place = places[concert.id] else { return nil }
     let paused = place.isPaused ? " · paused" : ""
-    switch place.status.state {
+    switch place.state {
     case .waiting(let position, _): return "in line #" + Format.grouped(position) + paused
     case .beforeOpening: return "in line, sale not open"
     case .active: return "your turn"

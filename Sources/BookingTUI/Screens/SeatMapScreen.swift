@@ -55,7 +55,9 @@ struct SeatMapScreen: Screen {
   private mutating func fetch(_ context: AppContext) -> [Effect] {
     isFetching = true
     requestedAt = context.now
-    return [.run(.seats(date.id, concert.id))]
+    // Only opening the map is the user's doing; keeping it live is a read that neither
+    // claims nor extends the turn.
+    return [.run(map.map { .refreshSeats($0) } ?? .seats(date.id, concert.id))]
   }
 
   mutating func update(_ event: ScreenEvent, _ context: AppContext) -> [Effect] {

@@ -7,7 +7,6 @@ import Foundation
 struct WaitingRoomScreen: Screen {
   let concert: Concert
   private var status: QueueStatus?
-  private var isPaused = false
   private var polledAt: Date?
   private var requestedAt: Date?
   private var isPolling = false
@@ -70,10 +69,9 @@ struct WaitingRoomScreen: Screen {
       return [.run(.place(concert.id))]
     case .result(.place(.success(let latest))):
       isPolling = false
-      status = latest.status
-      isPaused = latest.isPaused
+      status = latest
       polledAt = context.now
-      if latest.status.isActive {
+      if latest.isActive {
         return [
           .replace(DatesScreen(concert: concert)),
           .toast("It is your turn: choose a date.", .success),
@@ -95,7 +93,7 @@ struct WaitingRoomScreen: Screen {
     if let error {
       view.message([error, "", "Press Enter to try again, or Esc to go back."], role: .error)
     } else if let status {
-      view.draw(status, isPaused: isPaused, polledAt: polledAt ?? context.now, context)
+      view.draw(status, polledAt: polledAt ?? context.now, context)
     } else {
       view.message(["Joining the line for " + concert.title + "…"], role: .dim)
     }

@@ -15,11 +15,10 @@ struct WaitingRoomView {
     }
   }
 
-  mutating func draw(_ status: QueueStatus, isPaused: Bool, polledAt: Date, _ context: AppContext) {
+  mutating func draw(_ status: QueueStatus, polledAt: Date, _ context: AppContext) {
     switch status.state {
     case .waiting(let position, let ahead):
-      waiting(
-        status, position: position, ahead: ahead, isPaused: isPaused, polledAt: polledAt, context)
+      waiting(status, position: position, ahead: ahead, polledAt: polledAt, context)
     case .beforeOpening(let opensAt):
       let seconds = Int(opensAt.timeIntervalSince(context.now).rounded(.up))
       message(
@@ -52,13 +51,12 @@ struct WaitingRoomView {
   }
 
   private mutating func waiting(
-    _ status: QueueStatus, position: Int, ahead: Int, isPaused: Bool, polledAt: Date,
-    _ context: AppContext
+    _ status: QueueStatus, position: Int, ahead: Int, polledAt: Date, _ context: AppContext
   ) {
     let top = area.minY + max(0, (area.height - 15) / 2)
     centre(
-      isPaused ? "You are in line · the line is paused" : "You are in line", row: top,
-      role: isPaused ? .warning : .title)
+      status.isPaused ? "You are in line · the line is paused" : "You are in line", row: top,
+      role: status.isPaused ? .warning : .title)
     centre("# " + Format.grouped(position), row: top + 2, role: .accent)
     centre(Format.people(ahead) + " ahead of you", row: top + 3, role: .normal)
     let moved = max(0, status.aheadAtJoin - ahead)
@@ -66,20 +64,13 @@ struct WaitingRoomView {
     let bar = Rect(x: area.minX + 11, y: top + 5, width: max(0, area.width - 22), height: 1)
     ProgressBar(fraction: fraction).render(in: bar, on: &canvas)
     centre("moved " + Format.grouped(moved) + " since you joined", row: top + 6, role: .dim)
-    let eta: String
-    if isPaused {
-      eta = "paused"
-    } else if let estimate = status.estimatedWait {
-      let left = estimate - context.now.timeIntervalSince(polledAt)
-      eta = Format.duration(seconds: Int(max(0, left).rounded(.up)))
-    } else {
-      eta = "working it out…"
-    }
+    let since = context.now.timeIntervalSince(polledAt)
     let rows = [
-      ("Estimated wait", eta),
+      ("Estimated wait", Self.wait(status.wait, elapsed: since)),
       (
         "Letting in",
-        isPaused ? "nobody (paused)" : Format.people(status.admittedLastMinute) + " a minute"
+        status.isPaused
+          ? "nobody (paused)" : Format.people(status.admittedLastMinute) + " a minute"
       ),
       ("Waiting now", Format.grouped(status.waitingCount)),
     ]
@@ -88,10 +79,28 @@ struct WaitingRoomView {
       canvas.put(row.0, at: Point(x, top + 8 + i), role: .dim, clippedTo: area)
       canvas.put(row.1, at: Point(x + 17, top + 8 + i), role: .bold, clippedTo: area)
     }
-    let minutes = Int(context.policy.waitingGracePeriod / 60)
+    let kept = Int(status.placeKeptFor)
+    let within =
+      kept % 60 == 0
+      ? "\(kept / 60) minute\(kept == 60 ? "" : "s")" : Format.duration(seconds: kept)
     centre(
-      "Your place is kept if you quit and come back within \(minutes) minutes.", row: top + 12,
+      "Your place is kept if you quit and come back within \(within).", row: top + 12,
       role: .dim)
+  }
+
+  /// A wait as said `elapsed` seconds after it was estimated: `3 min 20 s`,
+  /// `about 3–5 min`, `not known yet`, `paused`.
+  private static func wait(_ estimate: QueueStatus.WaitEstimate, elapsed: TimeInterval) -> String {
+    switch estimate {
+    case .notKnownYet: return "not known yet"
+    case .paused: return "paused: nobody is let in"
+    case .about(let seconds):
+      return Format.duration(seconds: Int(max(0, seconds - elapsed).rounded(.up)))
+    case .between(let low, let high):
+      let (low, high) = (max(0, low - elapsed), max(0, high - elapsed))
+      if high < 120 { return "about \(Int(low / 10) * 10)–\(Int((high / 10).rounded(.up)) * 10) s" }
+      return "about \(Int(low / 60))–\(Int((high / 60).rounded(.up))) min"
+    }
   }
 
   private mutating func centre(_ text: String, row: Int, role: Role) {

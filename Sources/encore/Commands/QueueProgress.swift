@@ -1,7 +1,9 @@
 import BookingEngine
 import Foundation
 
-/// `queue join --wait`: polls until the token is let in, reporting on standard error.
+/// `queue join --wait`: polls until the token is let in, reporting on standard error, and
+/// claims the turn at once (the person is there: an unclaimed turn is lost after the
+/// line's claim window).
 enum QueueProgress {
   static func waitUntilAdmitted(_ first: QueueStatus, session: Session) async throws -> QueueStatus
   {
@@ -12,7 +14,7 @@ enum QueueProgress {
       switch status.state {
       case .active:
         if interactive && !reported.isEmpty { Output.note("") }
-        return status
+        return try await session.engine.claimTurn(session.caller(status.token.value))
       case .used, .expired, .left:
         if interactive && !reported.isEmpty { Output.note("") }
         return status
@@ -21,7 +23,7 @@ enum QueueProgress {
       case .waiting(let position, _):
         var text =
           "In line for \(status.token.concertID): #\(Won.grouped(position)) of \(Won.grouped(status.waitingCount))"
-        if let eta = status.estimatedWait { text += ", about \(Times.duration(eta)) to go" }
+        text += ", wait \(Times.wait(status.wait))"
         report(text, &reported, interactive)
       }
       try await Task.sleep(for: .seconds(1))

@@ -33,6 +33,12 @@ struct QueueRulesCommand: AsyncParsableCommand {
   @Option(help: "Seconds a waiter may go unheard before leaving the line.")
   var grace: Int?
 
+  @Option(help: "Seconds an admitted user has to make a first booking call, or lose the turn.")
+  var claimWindow: Int?
+
+  @Option(help: "Seconds a turn may last at most, however busy the user is.")
+  var longestTurn: Int?
+
   @Flag(help: "Stop letting people in (the line keeps its order).")
   var pause = false
 
@@ -41,7 +47,10 @@ struct QueueRulesCommand: AsyncParsableCommand {
 
   func validate() throws {
     if pause && resume { throw ValidationError("Choose --pause or --resume, not both.") }
-    for (name, seconds) in [("--idle-timeout", idleTimeout), ("--grace", grace)] {
+    for (name, seconds) in [
+      ("--idle-timeout", idleTimeout), ("--grace", grace), ("--claim-window", claimWindow),
+      ("--longest-turn", longestTurn),
+    ] {
       if let seconds, seconds <= 0 {
         throw ValidationError("\(name) must be a positive number of seconds.")
       }
@@ -56,6 +65,8 @@ struct QueueRulesCommand: AsyncParsableCommand {
       if let rate { rules.admissionsPerMinute = rate.value }
       if let idleTimeout { rules.activeIdleTimeout = Double(idleTimeout) }
       if let grace { rules.waitingGracePeriod = Double(grace) }
+      if let claimWindow { rules.claimWindow = Double(claimWindow) }
+      if let longestTurn { rules.longestTurn = Double(longestTurn) }
       // Pause before widening the rules, so nobody slips in between.
       if pause { try await session.engine.setAdmissionPaused(true, concert: concert) }
       try await session.engine.setQueuePolicy(rules, concert: concert)
@@ -68,6 +79,8 @@ struct QueueRulesCommand: AsyncParsableCommand {
       )
       Output.line("Idle timeout  \(Int(rules.activeIdleTimeout)) s")
       Output.line("Grace         \(Int(rules.waitingGracePeriod)) s")
+      Output.line("Claim window  \(Int(rules.claimWindow)) s")
+      Output.line("Longest turn  \(Int(rules.longestTurn)) s")
       if pause || resume { Output.line("Admission     \(pause ? "paused" : "running")") }
     }
   }
@@ -95,9 +108,12 @@ struct QueueRulesOutput: Encodable {
   var admissionsPerMinute: Int?
   var activeIdleTimeoutSeconds: Int
   var waitingGraceSeconds: Int
+  var claimWindowSeconds: Int
+  var longestTurnSeconds: Int
 
   private enum CodingKeys: String, CodingKey {
     case concert, activeCapacity, admissionsPerMinute, activeIdleTimeoutSeconds, waitingGraceSeconds
+    case claimWindowSeconds, longestTurnSeconds
   }
 
   /// Writes absent limits as null: every key is always there.
@@ -108,6 +124,8 @@ struct QueueRulesOutput: Encodable {
     try container.encode(admissionsPerMinute, forKey: .admissionsPerMinute)
     try container.encode(activeIdleTimeoutSeconds, forKey: .activeIdleTimeoutSeconds)
     try container.encode(waitingGraceSeconds, forKey: .waitingGraceSeconds)
+    try container.encode(claimWindowSeconds, forKey: .claimWindowSeconds)
+    try container.encode(longestTurnSeconds, forKey: .longestTurnSeconds)
   }
 
   init(concert: ConcertID, rules: QueuePolicy) {
@@ -116,5 +134,7 @@ struct QueueRulesOutput: Encodable {
     admissionsPerMinute = rules.admissionsPerMinute
     activeIdleTimeoutSeconds = Int(rules.activeIdleTimeout)
     waitingGraceSeconds = Int(rules.waitingGracePeriod)
+    claimWindowSeconds = Int(rules.claimWindow)
+    longestTurnSeconds = Int(rules.longestTurn)
   }
 }

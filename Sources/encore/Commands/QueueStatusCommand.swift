@@ -8,7 +8,9 @@ struct QueueStatusCommand: AsyncParsableCommand {
     commandName: "status",
     abstract: "Show your place in a concert's queue.",
     discussion: """
-      Checking also keeps your place: a waiting place not checked for five minutes is lost.
+      Checking also keeps your place: a waiting place not checked for the line's grace \
+      period (five minutes unless the operator changed it) is lost. Checking never \
+      extends an admitted turn: only booking (dates, seats, hold, pay) does.
 
       Example:
         encore queue status garden --json | jq .position
@@ -40,14 +42,15 @@ struct QueueStatusCommand: AsyncParsableCommand {
     case .waiting(let position, _):
       lines.append(("State", "waiting"))
       lines.append(("Position", "#\(Won.grouped(position)) of \(Won.grouped(status.waitingCount))"))
-      lines.append(
-        ("Wait", status.estimatedWait.map { "about \(Times.duration($0))" } ?? "unknown yet"))
+      lines.append(("Wait", Times.wait(status.wait)))
+      lines.append(("Kept", "if you check again within \(Times.duration(status.placeKeptFor))"))
     case .active(let until):
-      lines.append(("State", "admitted: book before \(Times.clock(until)) (each step extends it)"))
+      lines.append(
+        ("State", "admitted: book before \(Times.clock(until)) (each booking step extends it)"))
     case .used:
       lines.append(("State", "used for a payment: join again to buy more"))
     case .expired:
-      lines.append(("State", "expired after too long without booking: join again"))
+      lines.append(("State", "expired: not claimed or unused in time, or too long: join again"))
     case .left:
       lines.append(("State", "left the line (not checked for too long): join again at the back"))
     }

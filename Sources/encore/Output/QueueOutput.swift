@@ -13,7 +13,15 @@ struct QueueOutput: Encodable {
   var ahead: Int?
   var waitingCount: Int
   var admittedLastMinute: Int
+  /// One number for the wait (the middle of a range); null when not known or paused.
   var estimatedWaitSeconds: Double?
+  /// `about`, `range`, `not_known_yet` or `paused`.
+  var wait: String
+  var estimatedWaitMinSeconds: Double?
+  var estimatedWaitMaxSeconds: Double?
+  var paused: Bool
+  /// How long the place is kept without checking: the line's grace rule.
+  var placeKeptSeconds: Double
   var activeUntil: Date?
   var opensAt: Date?
   var issuedAt: Date
@@ -24,6 +32,17 @@ struct QueueOutput: Encodable {
     waitingCount = status.waitingCount
     admittedLastMinute = status.admittedLastMinute
     estimatedWaitSeconds = status.estimatedWait.map { $0.rounded() }
+    paused = status.isPaused
+    placeKeptSeconds = status.placeKeptFor
+    switch status.wait {
+    case .about: wait = "about"
+    case .between(let low, let high):
+      wait = "range"
+      estimatedWaitMinSeconds = low.rounded()
+      estimatedWaitMaxSeconds = high.rounded()
+    case .notKnownYet: wait = "not_known_yet"
+    case .paused: wait = "paused"
+    }
     issuedAt = status.token.issuedAt
     switch status.state {
     case .beforeOpening(let opens):
@@ -44,7 +63,8 @@ struct QueueOutput: Encodable {
 
   private enum CodingKeys: String, CodingKey {
     case concert, token, state, position, ahead, waitingCount, admittedLastMinute
-    case estimatedWaitSeconds, activeUntil, opensAt, issuedAt
+    case estimatedWaitSeconds, wait, estimatedWaitMinSeconds, estimatedWaitMaxSeconds, paused
+    case placeKeptSeconds, activeUntil, opensAt, issuedAt
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -57,6 +77,11 @@ struct QueueOutput: Encodable {
     try container.encode(waitingCount, forKey: .waitingCount)
     try container.encode(admittedLastMinute, forKey: .admittedLastMinute)
     try container.encode(estimatedWaitSeconds, forKey: .estimatedWaitSeconds)
+    try container.encode(wait, forKey: .wait)
+    try container.encode(estimatedWaitMinSeconds, forKey: .estimatedWaitMinSeconds)
+    try container.encode(estimatedWaitMaxSeconds, forKey: .estimatedWaitMaxSeconds)
+    try container.encode(paused, forKey: .paused)
+    try container.encode(placeKeptSeconds, forKey: .placeKeptSeconds)
     try container.encode(activeUntil, forKey: .activeUntil)
     try container.encode(opensAt, forKey: .opensAt)
     try container.encode(issuedAt, forKey: .issuedAt)

@@ -1,3 +1,4 @@
+import BookingEngine
 import Foundation
 
 /// Times as people read them in tables: local time, minutes precision.
@@ -16,6 +17,19 @@ enum Times {
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "HH:mm:ss"
     return formatter.string(from: date)
+  }
+
+  /// A wait in words: `about 4 min 05 s`, `about 3–5 min`, `not known yet`, `paused …`.
+  static func wait(_ estimate: QueueStatus.WaitEstimate) -> String {
+    switch estimate {
+    case .notKnownYet: "not known yet"
+    case .paused: "paused: nobody is let in until the line resumes"
+    case .about(let seconds): "about \(duration(seconds))"
+    case .between(let low, let high) where high < 120:
+      "about \(Int(low / 10) * 10)–\(Int((high / 10).rounded(.up)) * 10) s"
+    case .between(let low, let high):
+      "about \(Int(low / 60))–\(Int((high / 60).rounded(.up))) min"
+    }
   }
 
   /// `4 min 05 s`, `12 s`.

@@ -40,8 +40,9 @@ import Testing
     policy.waitingGracePeriod = 30
     let app = try await TestApp(policy: policy, prepare: Self.fillLine)
     await app.press(.down, .enter)
-    // Away without polls (the app was closed): the place is given up.
-    app.clock.advance(by: 31)
+    // Away without polls (the app was closed): the place is given up (polls are written
+    // down twice per grace period, so between one and one and a half grace periods).
+    app.clock.advance(by: 46)
     await app.advance(by: 1)
     expectGolden(app, "waiting-room-left")
   }
