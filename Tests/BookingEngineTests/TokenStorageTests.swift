@@ -40,6 +40,8 @@ import Testing
     let path = TestBed.temporaryPath()
     let old = try DatabaseQueue(path: path)
     try Schema.migrator.migrate(old, upTo: "v3: queue policy per concert")
+    // Let in just now, so the turn is still running by the rules of any later version.
+    let now = TestBed.start.millis
     try await old.write { db in
       try db.execute(
         sql: """
@@ -52,8 +54,8 @@ import Testing
           INSERT INTO queue_line (concert_id, next_seq, waiting_count) VALUES ('c', 2, 0);
           INSERT INTO queue_token (token, concert_id, user_id, seq, state, issued_at, last_seen_at,
             admitted_at, active_until)
-            VALUES ('00112233445566778899aabbccddeeff', 'c', 'box-office', 1, 'active', 0, 0, 0,
-              4102444800000);
+            VALUES ('00112233445566778899aabbccddeeff', 'c', 'box-office', 1, 'active', \(now),
+              \(now), \(now), 4102444800000);
           """)
     }
     try old.close()

@@ -4,6 +4,7 @@ import Testing
 
 @Suite("Which files encore opens, and how it waits")
 struct DatabaseAccessTests {
+  /// The lock is held throughout: a command that needed it would fail after the busy timeout.
   @Test func concertsWorksWhileAnotherProcessHoldsTheWriteLock() async throws {
     let sandbox = try Sandbox()
     #expect(try await sandbox.scratchEncore("concerts").status == 0)
@@ -18,7 +19,6 @@ struct DatabaseAccessTests {
     try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
     #expect(result.status == 0, "\(result.stderr)")
     #expect(points.status == 0, "\(points.stderr)")
-    #expect(result.seconds < 2, "took \(result.seconds) s")
     print("encore concerts under a held write lock: \(result.seconds) s")
   }
 

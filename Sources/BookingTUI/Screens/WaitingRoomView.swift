@@ -93,7 +93,7 @@ struct WaitingRoomView {
   private static func wait(_ estimate: QueueStatus.WaitEstimate, elapsed: TimeInterval) -> String {
     switch estimate {
     case .notKnownYet: return "not known yet"
-    case .paused: return "paused: nobody is let in"
+    case .paused: return "paused"
     case .about(let seconds):
       return Format.duration(seconds: Int(max(0, seconds - elapsed).rounded(.up)))
     case .between(let low, let high):
