@@ -44,11 +44,11 @@ enum CatalogStore {
     concertID: ConcertID, startsAt: Int64
   ) {
     guard
-      let row = try db.fetchRow(
-        sql: "SELECT concert_id, starts_at FROM concert_date WHERE id = ?", arguments: [id.rawValue]
-      )
+      let schedule = try db.fetchFirst(
+        sql: BookingSQL.schedule, arguments: [id.rawValue],
+        { row in (ConcertID(row[0] as String), row[1] as Int64) })
     else { throw BookingError.unknownDate(id) }
-    return (ConcertID(row["concert_id"] as String), row["starts_at"])
+    return schedule
   }
 
   static func hasUnsoldSeats(_ db: Database, _ id: DateID) throws -> Bool {
