@@ -1,6 +1,6 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta USERS]
+//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta USERS | contend P...]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -11,16 +11,19 @@ func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", durati
 
 if runAll || arguments.first == "hold-pay" {
   let count = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
-  print("hold / pay transactions, \(count) each, one process, file database in WAL mode")
-  for durable in [true, false] {
-    let result = try await HoldPayBenchmark(count: count, durable: durable).run()
-    print("synchronous=\(durable ? "FULL  " : "NORMAL")")
-    print(
-      "  hold   engine \(rate(result.engineHolds))   raw SQLite \(rate(result.rawHolds))   ratio \(String(format: "%.2f", result.engineHolds / result.rawHolds))"
-    )
-    print(
-      "  pay    engine \(rate(result.enginePays))   raw SQLite \(rate(result.rawPays))   ratio \(String(format: "%.2f", result.enginePays / result.rawPays))"
-    )
+  print(
+    "hold / pay transactions, \(count) each, one process; raw SQLite runs the engine's statements")
+  let places = [
+    ("tmpfs", "/dev/shm"), ("disk ", FileManager.default.temporaryDirectory.path),
+  ]
+  for (place, folder) in places where FileManager.default.fileExists(atPath: folder) {
+    for durable in [true, false] {
+      let result = try await HoldPayBenchmark(count: count, durable: durable, folder: folder).run()
+      let mode = durable ? "FULL  " : "NORMAL"
+      print(
+        "  \(place) \(mode)  hold engine \(rate(result.engineHolds)) raw \(rate(result.rawHolds)) ratio \(String(format: "%.2f", result.engineHolds / result.rawHolds))   pay engine \(rate(result.enginePays)) raw \(rate(result.rawPays)) ratio \(String(format: "%.2f", result.enginePays / result.rawPays))"
+      )
+    }
   }
 }
 
@@ -58,4 +61,23 @@ if runAll || arguments.first == "eta" {
       (summary.etaErrorMedian ?? .nan) * 100, (summary.etaErrorP90 ?? .nan) * 100,
       summary.etaSamples,
       summary.admittedPerSecond, summary.seatsSold, summary.audit.seatsSoldTwice))
+}
+
+if runAll || arguments.first == "contend" {
+  let counts = arguments.dropFirst().compactMap(Int.init)
+  print("P processes booking (join, hold, pay) on one file for 2 s each (synchronous=FULL)")
+  for processes in counts.isEmpty ? [1, 2, 4] : counts {
+    let result = try await ContentionBenchmark(processes: processes, seconds: 2).run()
+    let each = result.perProcess.map { String(format: "%.0f", $0) }.joined(separator: " / ")
+    print(
+      String(
+        format:
+          "  P=%d  aggregate %6.0f bookings/s   per process %@   slowest/fastest %.2f   tickets %d, sold twice %d",
+        processes, result.aggregate, each, result.fairness, result.ticketsSold,
+        result.seatsSoldTwice))
+  }
+}
+
+if arguments.first == "contend-worker" {
+  try await ContentionBenchmark.worker(Array(arguments.dropFirst()))
 }
