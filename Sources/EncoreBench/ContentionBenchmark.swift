@@ -20,7 +20,7 @@ struct ContentionBenchmark {
   static var policy: BookingPolicy {
     var policy = BookingPolicy()
     policy.activeCapacity = nil
-    policy.maxSeatsPerUser = 100_000
+    policy.maxSeatsPerUser = 10_000
     policy.maxCharge = 1_000_000_000_000
     policy.maxBalance = 1_000_000_000_000
     return policy

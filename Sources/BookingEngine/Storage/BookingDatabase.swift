@@ -168,13 +168,14 @@ private final class LazyWriter: Sendable {
 }
 
 /// How the writing connection waits for another process's write lock: in naps of a
-/// random 20–180 µs, retrying until ``timeout`` has passed since its first try.
+/// random 0.5–1.5 ms, retrying until ``timeout`` has passed since its first try.
 ///
 /// SQLite's own busy timeout sleeps longer and longer, up to 100 ms a nap, so a process
 /// that has waited keeps losing the lock to one that has not: two processes booking on
-/// one file split 403 to 29 bookings a second. Short naps give whoever is waiting a try
-/// at every gap between another's transactions, and the random length keeps several
-/// waiters from trying in step.
+/// one file split 403 to 29 bookings a second. Naps of about a millisecond give every
+/// waiter a try at the gaps between another's transactions, yet let the holder run a few
+/// transactions in a row (each hand-over makes the new holder reload its page cache);
+/// their random length keeps several waiters from trying in step.
 final class BusyWait: Sendable {
   /// How long a write waits for the lock before giving up with ``BookingError/databaseBusy``.
   static let timeout: TimeInterval = 5
@@ -189,7 +190,7 @@ final class BusyWait: Sendable {
       return now - since
     }
     guard waited < .seconds(Self.timeout) else { return false }
-    usleep(UInt32.random(in: 20...180))
+    usleep(UInt32.random(in: 500...1_500))
     return true
   }
 }
