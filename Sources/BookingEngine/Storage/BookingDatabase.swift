@@ -25,6 +25,9 @@ struct BookingDatabase: Sendable {
     get throws { try writing.connection() }
   }
 
+  /// Whether the writing connection has been opened yet.
+  var writerIsOpen: Bool { writing.isOpen }
+
   /// Opens the database file at `path`, setting it up or migrating it only when needed:
   /// opening an up-to-date file writes nothing and takes no lock.
   ///
@@ -156,6 +159,8 @@ private final class LazyWriter: Sendable {
   private let made = Mutex<(any DatabaseWriter)?>(nil)
 
   init(_ make: @escaping @Sendable () throws -> any DatabaseWriter) { self.make = make }
+
+  var isOpen: Bool { made.withLock { $0 != nil } }
 
   func connection() throws -> any DatabaseWriter {
     try made.withLock { made in
