@@ -11,11 +11,28 @@ struct HoldPayBenchmark {
   /// The folder of the database files: on tmpfs (`/dev/shm`) the run is CPU-bound.
   var folder: String
 
+  /// Transactions a second by the wall clock, and the process's CPU time per transaction
+  /// (what other processes on the machine do not change).
+  struct Cost {
+    var wall = Duration.zero
+    var cpu = Duration.zero
+
+    func perSecond(_ count: Int) -> Double { Double(count) / (wall.microseconds / 1e6) }
+    func cpuMicros(_ count: Int) -> Double { cpu.microseconds / Double(count) }
+
+    /// Adds the wall and CPU time of `body`.
+    mutating func add(_ body: () async throws -> Void) async throws {
+      let cpuStart = processCPUTime()
+      wall += try await time(body)
+      cpu += processCPUTime() - cpuStart
+    }
+  }
+
   struct Result {
-    var engineHolds: Double
-    var enginePays: Double
-    var rawHolds: Double
-    var rawPays: Double
+    var engineHold = Cost()
+    var rawHold = Cost()
+    var enginePay = Cost()
+    var rawPay = Cost()
   }
 
   private static let block = 50
@@ -26,10 +43,10 @@ struct HoldPayBenchmark {
     let raw = RawSQLite(path: rawSetUp.engine.path, synchronousFull: durable)
     var engineHolds: [HoldID] = []
     var rawHolds: [Int64] = []
-    var times = (engineHold: Duration.zero, rawHold: Duration.zero)
+    var result = Result()
     for start in stride(from: 0, to: count, by: Self.block) {
       let range = start..<min(count, start + Self.block)
-      times.engineHold += try await time {
+      try await result.engineHold.add {
         for index in range {
           engineHolds.append(
             try await engine.engine.hold(
@@ -37,7 +54,7 @@ struct HoldPayBenchmark {
             ).id)
         }
       }
-      times.rawHold += try await time {
+      try await result.rawHold.add {
         for index in range {
           rawHolds.append(
             rawHold(
@@ -46,15 +63,14 @@ struct HoldPayBenchmark {
         }
       }
     }
-    var payTimes = (engine: Duration.zero, raw: Duration.zero)
     for start in stride(from: 0, to: count, by: Self.block) {
       let range = start..<min(count, start + Self.block)
-      payTimes.engine += try await time {
+      try await result.enginePay.add {
         for index in range {
           _ = try await engine.engine.pay(hold: engineHolds[index], engine.callers[index])
         }
       }
-      payTimes.raw += try await time {
+      try await result.rawPay.add {
         for index in range { rawPay(raw, hold: rawHolds[index], caller: rawSetUp.callers[index]) }
       }
     }
@@ -65,12 +81,8 @@ struct HoldPayBenchmark {
         try? FileManager.default.removeItem(atPath: setUp.engine.path + file)
       }
     }
-    return Result(
-      engineHolds: rate(times.engineHold), enginePays: rate(payTimes.engine),
-      rawHolds: rate(times.rawHold), rawPays: rate(payTimes.raw))
+    return result
   }
-
-  private func rate(_ elapsed: Duration) -> Double { Double(count) / (elapsed.microseconds / 1e6) }
 
   private struct SetUp {
     var engine: BookingEngine
@@ -174,4 +186,11 @@ struct HoldPayBenchmark {
       [.text(user), .text("payment"), .int(-row.amount), .int(balance), .int(payment), .int(now)])
     db.run("COMMIT", [])
   }
+}
+
+/// CPU time used by this process so far, all threads.
+func processCPUTime() -> Duration {
+  var spec = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+  return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
 }

@@ -12,17 +12,26 @@ func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", durati
 if runAll || arguments.first == "hold-pay" {
   let count = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
   print(
-    "hold / pay transactions, \(count) each, one process; raw SQLite runs the engine's statements")
+    "hold / pay, \(count) each, one process; raw SQLite runs the engine's statements. "
+      + "Ratio: engine ÷ raw rate (wall clock), and raw ÷ engine CPU time per transaction")
   let places = [
     ("tmpfs", "/dev/shm"), ("disk ", FileManager.default.temporaryDirectory.path),
   ]
   for (place, folder) in places where FileManager.default.fileExists(atPath: folder) {
     for durable in [true, false] {
       let result = try await HoldPayBenchmark(count: count, durable: durable, folder: folder).run()
-      let mode = durable ? "FULL  " : "NORMAL"
-      print(
-        "  \(place) \(mode)  hold engine \(rate(result.engineHolds)) raw \(rate(result.rawHolds)) ratio \(String(format: "%.2f", result.engineHolds / result.rawHolds))   pay engine \(rate(result.enginePays)) raw \(rate(result.rawPays)) ratio \(String(format: "%.2f", result.enginePays / result.rawPays))"
-      )
+      func line(_ name: String, _ engine: HoldPayBenchmark.Cost, _ raw: HoldPayBenchmark.Cost)
+        -> String
+      {
+        String(
+          format: "%@ %6.0f / %6.0f tx/s ratio %.2f, CPU %5.1f / %5.1f µs ratio %.2f", name,
+          engine.perSecond(count), raw.perSecond(count),
+          engine.perSecond(count) / raw.perSecond(count), engine.cpuMicros(count),
+          raw.cpuMicros(count), raw.cpuMicros(count) / engine.cpuMicros(count))
+      }
+      print("  \(place) \(durable ? "FULL  " : "NORMAL")")
+      print("    " + line("hold", result.engineHold, result.rawHold))
+      print("    " + line("pay ", result.enginePay, result.rawPay))
     }
   }
 }

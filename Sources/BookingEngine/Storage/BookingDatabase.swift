@@ -202,9 +202,9 @@ final class BusyWait: Sendable {
 
 /// Database work runs on the caller's thread and does not suspend, so a loop of engine
 /// calls would keep a thread of the cooperative pool (two on a two-core machine) for as
-/// long as it runs. Every ``slice`` of such work, the call that ends it yields once.
+/// long as it runs. Every ``slice`` (10 ms) of such work, the call that ends it yields once.
 private final class Turn: Sendable {
-  static let slice: UInt64 = 2_000_000  // nanoseconds
+  static let slice: UInt64 = 10_000_000  // nanoseconds
 
   private let startedAt = Atomic<UInt64>(DispatchTime.now().uptimeNanoseconds)
 

@@ -44,9 +44,8 @@ enum CatalogStore {
     concertID: ConcertID, startsAt: Int64
   ) {
     guard
-      let schedule = try db.fetchFirst(
-        sql: BookingSQL.schedule, arguments: [id.rawValue],
-        { row in (ConcertID(row[0] as String), row[1] as Int64) })
+      let schedule = try db.step(
+        BookingSQL.schedule, [.int(id.rawValue)], read: { (ConcertID($0.text(0)), $0.int(1)) })
     else { throw BookingError.unknownDate(id) }
     return schedule
   }

@@ -21,24 +21,4 @@ extension Database {
   ) throws -> Value? {
     try Value.fetchOne(cachedStatement(sql: sql), arguments: arguments)
   }
-
-  /// The first row, decoded while the statement stands on it: `decode` reads columns by
-  /// position (`row[0]`), straight from SQLite, with no copy of the row and no name lookup.
-  func fetchFirst<T>(
-    sql: String, arguments: StatementArguments = StatementArguments(), _ decode: (Row) throws -> T
-  ) throws -> T? {
-    // The row reads from the cursor's statement: keep the cursor until it is decoded.
-    let rows = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
-    return try withExtendedLifetime(rows) { try rows.next().map(decode) }
-  }
-
-  /// Every row, each decoded in place as in ``fetchFirst(sql:arguments:_:)``.
-  func fetchAll<T>(
-    sql: String, arguments: StatementArguments = StatementArguments(), _ decode: (Row) throws -> T
-  ) throws -> [T] {
-    let rows = try Row.fetchCursor(cachedStatement(sql: sql), arguments: arguments)
-    var decoded: [T] = []
-    while let row = try rows.next() { decoded.append(try decode(row)) }
-    return decoded
-  }
 }

@@ -37,37 +37,44 @@ enum HoldStore {
     var seen = Set<SeatID>()
     let seatIDs = requested.filter { seen.insert($0).inserted }
     guard !seatIDs.isEmpty else { throw BookingError.noSeatsChosen }
-    let alreadyYours = try db.fetchValue(
-      Int.self, sql: BookingSQL.seatsAlreadyYours,
-      arguments: [dateID.rawValue, user.rawValue, now])!
+    let alreadyYours = try db.step(
+      BookingSQL.seatsAlreadyYours, [.int(dateID.rawValue), .text(user.rawValue), .int(now)]
+    ) { Int($0.int(0)) }!
     guard alreadyYours + seatIDs.count <= policy.maxSeatsPerUser else {
       throw BookingError.tooManySeats(
         requested: seatIDs.count, alreadyYours: alreadyYours, limit: policy.maxSeatsPerUser)
     }
     let seats = try seatIDs.map { id in
       guard
-        let seat = try db.fetchFirst(
-          sql: BookingSQL.seat, arguments: [id.rawValue, concert.rawValue],
-          { row in HeldSeat(id: id, label: row[0], tier: row[1], price: row[2]) })
+        let seat = try db.step(
+          BookingSQL.seat, [.int(id.rawValue), .text(concert.rawValue)],
+          read: {
+            HeldSeat(id: id, label: $0.text(0), tier: $0.text(1), price: $0.int(2))
+          })
       else { throw BookingError.unknownSeat("\(id)") }
       return seat
     }
     let amount = try total(seats)
     let expiresAt = now + policy.holdDuration.millis
-    try db.run(
-      sql: BookingSQL.insertHold,
-      arguments: [user.rawValue, dateID.rawValue, token, now, expiresAt, amount])
-    let holdID = db.lastInsertedRowID
-    let takeSeat = try db.cachedStatement(sql: BookingSQL.takeSeat)
-    let insertHoldSeat = try db.cachedStatement(sql: BookingSQL.insertHoldSeat)
-    for seat in seats {
-      try takeSeat.execute(arguments: [
-        holdID, user.rawValue, expiresAt, dateID.rawValue, seat.id.rawValue, now,
+    try db.step(
+      BookingSQL.insertHold,
+      [
+        .text(user.rawValue), .int(dateID.rawValue), .text(token), .int(now), .int(expiresAt),
+        .int(amount),
       ])
+    let holdID = db.lastInsertedRowID
+    for seat in seats {
+      try db.step(
+        BookingSQL.takeSeat,
+        [
+          .int(holdID), .text(user.rawValue), .int(expiresAt), .int(dateID.rawValue),
+          .int(seat.id.rawValue), .int(now),
+        ])
       guard db.changesCount == 1 else {
         throw try refusal(db, seat: seat, date: dateID, user: user)
       }
-      try insertHoldSeat.execute(arguments: [holdID, seat.id.rawValue, seat.price])
+      try db.step(
+        BookingSQL.insertHoldSeat, [.int(holdID), .int(seat.id.rawValue), .int(seat.price)])
     }
     return Hold(
       id: HoldID(holdID), user: user, dateID: dateID, concertID: concert, seats: seats,
@@ -108,29 +115,31 @@ enum HoldStore {
   /// The hold with its date and payment, if it is the user's: one row, read by position.
   static func owned(_ db: Database, _ id: HoldID, user: UserID) throws -> Record {
     guard
-      let record = try db.fetchFirst(
-        sql: BookingSQL.hold, arguments: [id.rawValue],
-        { row in
+      let record = try db.step(
+        BookingSQL.hold, [.int(id.rawValue)],
+        read: { row in
           Record(
             hold: Hold(
-              id: id, user: UserID(row[0] as String), dateID: DateID(row[1]),
-              concertID: ConcertID(row[6] as String), seats: [],
-              createdAt: Date(millis: row[2]), expiresAt: Date(millis: row[3]), amount: row[5]),
-            startsAt: row[7], released: !row.hasNull(atIndex: 4),
-            payment: row.hasNull(atIndex: 8)
-              ? nil : Record.Paid(id: row[8], paidAt: row[9], balanceAfter: row[10]))
+              id: id, user: UserID(row.text(0)), dateID: DateID(row.int(1)),
+              concertID: ConcertID(row.text(6)), seats: [],
+              createdAt: Date(millis: row.int(2)), expiresAt: Date(millis: row.int(3)),
+              amount: row.int(5)),
+            startsAt: row.int(7), released: !row.isNull(4),
+            payment: row.isNull(8)
+              ? nil
+              : Record.Paid(id: row.int(8), paidAt: row.int(9), balanceAfter: row.int(10)))
         })
     else { throw BookingError.unknownHold(id) }
     guard record.hold.user == user else { throw BookingError.holdOfAnotherUser(id) }
     var complete = record
-    complete.hold.seats = try db.fetchAll(
-      sql: BookingSQL.holdSeats, arguments: [id.rawValue], heldSeat(from:))
+    complete.hold.seats = try db.steps(
+      BookingSQL.holdSeats, [.int(id.rawValue)], read: heldSeat(from:))
     return complete
   }
 
   /// A seat from a row of id, label, tier and price, in that order.
-  static func heldSeat(from row: Row) -> HeldSeat {
-    HeldSeat(id: SeatID(row[0]), label: row[1], tier: row[2], price: row[3])
+  static func heldSeat(from row: Columns) -> HeldSeat {
+    HeldSeat(id: SeatID(row.int(0)), label: row.text(1), tier: row.text(2), price: row.int(3))
   }
 
   /// The seats' total price; a price or total beyond ``Won/limit`` is refused, never summed

@@ -25,18 +25,19 @@ enum PaymentStore {
       throw BookingError.holdExpired(id, secondsAgo: Int((now - expiresAt) / 1000))
     }
     let balanceAfter = try PointStore.deduct(db, user: user, amount: hold.amount)
-    try db.run(
-      sql: BookingSQL.insertPayment,
-      arguments: [id.rawValue, user.rawValue, hold.amount, now, balanceAfter])
+    try db.step(
+      BookingSQL.insertPayment,
+      [.int(id.rawValue), .text(user.rawValue), .int(hold.amount), .int(now), .int(balanceAfter)])
     let paymentID = db.lastInsertedRowID
-    try db.run(sql: BookingSQL.sellSeats, arguments: [user.rawValue, paymentID, id.rawValue, now])
+    try db.step(
+      BookingSQL.sellSeats, [.text(user.rawValue), .int(paymentID), .int(id.rawValue), .int(now)])
     // Every seat must still be this hold's; anything else means it was lost.
     guard db.changesCount == hold.seats.count else {
       throw BookingError.holdExpired(id, secondsAgo: 0)
     }
-    try db.run(
-      sql: BookingSQL.insertTickets,
-      arguments: [paymentID, user.rawValue, hold.dateID.rawValue, id.rawValue])
+    try db.step(
+      BookingSQL.insertTickets,
+      [.int(paymentID), .text(user.rawValue), .int(hold.dateID.rawValue), .int(id.rawValue)])
     try PointStore.append(
       db, user: user, kind: .payment, delta: -hold.amount, balanceAfter: balanceAfter,
       paymentID: paymentID, now: now)
@@ -48,24 +49,24 @@ enum PaymentStore {
   static func tickets(_ db: Database, user: UserID) throws -> [Ticket] {
     let concerts = Dictionary(
       uniqueKeysWithValues: try CatalogStore.concerts(db).map { ($0.id, $0) })
-    return try db.fetchAll(
-      sql: """
-        SELECT s.id, s.label, s.tier, tk.price, tk.id, tk.payment_id, tk.date_id, d.concert_id,
-               d.starts_at, p.paid_at
-        FROM ticket tk
-        JOIN concert_date d ON d.id = tk.date_id
-        JOIN seat s ON s.id = tk.seat_id
-        JOIN payment p ON p.id = tk.payment_id
-        WHERE tk.user_id = ?
-        ORDER BY d.starts_at, s.grid_row, s.grid_col
-        """,
-      arguments: [user.rawValue]
+    return try db.steps(
+      """
+      SELECT s.id, s.label, s.tier, tk.price, tk.id, tk.payment_id, tk.date_id, d.concert_id,
+             d.starts_at, p.paid_at
+      FROM ticket tk
+      JOIN concert_date d ON d.id = tk.date_id
+      JOIN seat s ON s.id = tk.seat_id
+      JOIN payment p ON p.id = tk.payment_id
+      WHERE tk.user_id = ?
+      ORDER BY d.starts_at, s.grid_row, s.grid_col
+      """,
+      [.text(user.rawValue)]
     ) { row -> Ticket? in
-      guard let concert = concerts[ConcertID(row[7] as String)] else { return nil }
+      guard let concert = concerts[ConcertID(row.text(7))] else { return nil }
       return Ticket(
-        id: row[4], paymentID: PaymentID(row[5]), concert: concert, dateID: DateID(row[6]),
-        startsAt: Date(millis: row[8]), seat: HoldStore.heldSeat(from: row),
-        paidAt: Date(millis: row[9]))
+        id: row.int(4), paymentID: PaymentID(row.int(5)), concert: concert,
+        dateID: DateID(row.int(6)), startsAt: Date(millis: row.int(8)),
+        seat: HoldStore.heldSeat(from: row), paidAt: Date(millis: row.int(9)))
     }.compactMap { $0 }
   }
 }

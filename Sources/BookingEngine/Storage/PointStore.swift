@@ -55,8 +55,8 @@ enum PointStore {
   /// Takes `amount` from the user's balance if it covers it; returns the new balance.
   /// The ledger entry is the caller's to append.
   static func deduct(_ db: Database, user: UserID, amount: Int64) throws -> Int64 {
-    if let balanceAfter = try db.fetchValue(
-      Int64.self, sql: BookingSQL.deduct, arguments: [amount, user.rawValue])
+    if let balanceAfter = try db.step(
+      BookingSQL.deduct, [.int(amount), .text(user.rawValue)], read: { $0.int(0) })
     {
       return balanceAfter
     }
@@ -69,9 +69,12 @@ enum PointStore {
     _ db: Database, user: UserID, kind: PointEntry.Kind, delta: Int64, balanceAfter: Int64,
     paymentID: Int64?, now: Int64
   ) throws -> PointEntry {
-    try db.run(
-      sql: BookingSQL.insertLedgerEntry,
-      arguments: [user.rawValue, kind.rawValue, delta, balanceAfter, paymentID, now])
+    try db.step(
+      BookingSQL.insertLedgerEntry,
+      [
+        .text(user.rawValue), .text(kind.rawValue), .int(delta), .int(balanceAfter),
+        .int(paymentID), .int(now),
+      ])
     return PointEntry(
       id: db.lastInsertedRowID, kind: kind, delta: delta, balanceAfter: balanceAfter,
       at: Date(millis: now), paymentID: paymentID.map(PaymentID.init))

@@ -15,9 +15,12 @@ extension QueueStore {
     context: StoreContext
   ) throws -> Pass {
     let digest = TokenDigest.of(token)
-    if let stored = try db.fetchValue(
-      String.self, sql: BookingSQL.claimPass,
-      arguments: [digest, user.rawValue, context.now, concert.rawValue, use]),
+    if let stored = try db.step(
+      BookingSQL.claimPass,
+      [
+        .text(digest), .text(user.rawValue), .int(context.now), .text(concert.rawValue), .bool(use),
+      ],
+      read: { $0.text(0) }),
       TokenDigest.matches(stored, digest)
     {
       return Pass(token: stored)
