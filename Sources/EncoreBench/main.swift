@@ -1,6 +1,7 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta USERS | contend P...]
+//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta USERS | contend P...
+//                                      | read RUNS]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -95,6 +96,18 @@ if runAll || arguments.first == "contend" {
           "  P=%d  aggregate %4.0f bookings/s (rounds: %@)   per process %@   slowest/fastest %.2f   sold twice %d",
         processes, result.aggregate, all, each, result.fairness,
         runs.map(\.seatsSoldTwice).reduce(0, +)))
+  }
+}
+
+if runAll || arguments.first == "read" {
+  let runs = arguments.dropFirst().first.flatMap(Int.init) ?? 50
+  let result = try await ReadCommandBenchmark(runs: runs).run()
+  print("a read command on an existing database, median of \(runs)")
+  print("  open + concerts in process \(micros(result.inProcess))")
+  if let command = result.command {
+    print("  encore concerts, whole process \(micros(command))")
+  } else {
+    print("  (no encore executable beside encore-bench: build it to time the whole command)")
   }
 }
 
