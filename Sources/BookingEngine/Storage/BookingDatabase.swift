@@ -16,7 +16,6 @@ struct BookingDatabase: Sendable {
   private let writing: LazyWriter
   let reader: any DatabaseReader
   let path: String
-  private let turn = Turn()
 
   /// The one writing connection, opened on first use: a process that only reads (an
   /// `encore concerts`) never opens it, so it neither takes the write lock nor
@@ -93,14 +92,14 @@ struct BookingDatabase: Sendable {
     let result = try onThisThread {
       try writer.writeWithoutTransaction { db in try Self.immediate(db, body) }
     }
-    await turn.yieldIfLong()
+    await Turn.yieldIfLong()
     return result
   }
 
   /// Runs `body` on a consistent snapshot, without taking the write lock.
   func read<T>(_ body: (Database) throws -> T) async throws -> T {
     let result = try onThisThread { try reader.read(body) }
-    await turn.yieldIfLong()
+    await Turn.yieldIfLong()
     return result
   }
 
@@ -200,20 +199,27 @@ final class BusyWait: Sendable {
   }
 }
 
-/// Database work runs on the caller's thread and does not suspend, so a loop of engine
-/// calls would keep a thread of the cooperative pool (two on a two-core machine) for as
-/// long as it runs. Every ``slice`` (10 ms) of such work, the call that ends it yields once.
-private final class Turn: Sendable {
-  static let slice: UInt64 = 10_000_000  // nanoseconds
+/// Database work runs on the caller's thread and does not suspend, so a task making engine
+/// calls in a loop would keep a thread of the cooperative pool (two on a two-core machine)
+/// for as long as it runs, and every other task of the process would wait. So a call that
+/// ends ``slice`` or more after its thread last yielded here yields once. Per thread, not
+/// per engine: several tasks looping on one engine each give their thread up in turn.
+private enum Turn {
+  static let slice: UInt64 = 2_000_000  // nanoseconds
 
-  private let startedAt = Atomic<UInt64>(DispatchTime.now().uptimeNanoseconds)
+  /// Each thread's last yield, in `DispatchTime` nanoseconds.
+  private static let key: pthread_key_t = {
+    var key = pthread_key_t()
+    precondition(pthread_key_create(&key, nil) == 0)
+    return key
+  }()
 
-  func yieldIfLong() async {
+  static func yieldIfLong() async {
     let now = DispatchTime.now().uptimeNanoseconds
-    let started = startedAt.load(ordering: .relaxed)
-    guard now &- started >= Self.slice,
-      startedAt.compareExchange(expected: started, desired: now, ordering: .relaxed).exchanged
-    else { return }
-    await Task.yield()
+    let last = UInt64(UInt(bitPattern: pthread_getspecific(key)))
+    guard now &- last >= slice else { return }
+    pthread_setspecific(key, UnsafeRawPointer(bitPattern: UInt(now)))
+    // The first call on a thread only starts its clock.
+    if last != 0 { await Task.yield() }
   }
 }
