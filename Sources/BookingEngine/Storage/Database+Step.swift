@@ -16,7 +16,10 @@ struct Columns {
   fileprivate let statement: SQLiteStatement
 
   func int(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
-  func text(_ index: Int32) -> String { String(cString: sqlite3_column_text(statement, index)) }
+  /// The column as text; "" for NULL (the hot paths read text only from NOT NULL columns).
+  func text(_ index: Int32) -> String {
+    sqlite3_column_text(statement, index).map { String(cString: $0) } ?? ""
+  }
   func isNull(_ index: Int32) -> Bool { sqlite3_column_type(statement, index) == SQLITE_NULL }
 }
 
