@@ -170,7 +170,7 @@ extension BookingEngine {
   /// A hold of the user's, as it stands.
   public func hold(_ id: HoldID, user: UserID) async throws -> Hold {
     let user = try UserName.normalized(user.rawValue)
-    return try await database.read { db in try HoldStore.owned(db, id, user: user) }
+    return try await database.read { db in try HoldStore.owned(db, id, user: user).hold }
   }
 
   /// Pays for a hold with points: deducts, sells the seats and uses up the token, atomically.

@@ -72,16 +72,16 @@ public final class BookingEngine: Sendable {
   }
 
   /// Runs `body` in one IMMEDIATE transaction with the current time and policy.
-  func inTransaction<T: Sendable>(
-    _ body: @escaping @Sendable (_ db: Database, _ context: StoreContext) throws -> T
+  func inTransaction<T>(
+    _ body: (_ db: Database, _ context: StoreContext) throws -> T
   ) async throws -> T {
     let context = self.context
     return try await database.transaction { db in try body(db, context) }
   }
 
   /// Runs `body` on a snapshot, without the write lock.
-  func inSnapshot<T: Sendable>(
-    _ body: @escaping @Sendable (_ db: Database, _ context: StoreContext) throws -> T
+  func inSnapshot<T>(
+    _ body: (_ db: Database, _ context: StoreContext) throws -> T
   ) async throws -> T {
     let context = self.context
     return try await database.read { db in try body(db, context) }

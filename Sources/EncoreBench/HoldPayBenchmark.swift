@@ -1,55 +1,101 @@
 import BookingEngine
 import Foundation
 
-/// Hold and pay transactions per second: the engine next to raw SQLite doing a
-/// transaction of the same shape on the same schema, in one run.
+/// Hold and pay transactions per second: the engine next to raw SQLite running the same
+/// statements (``BookingSQL``, the engine's own strings) with foreign keys on, on the
+/// same schema, in one run. Engine and raw take turns in blocks of 50, so that a change
+/// in the machine's load falls on both.
 struct HoldPayBenchmark {
   var count: Int
   var durable: Bool
+  /// The folder of the database files: on tmpfs (`/dev/shm`) the run is CPU-bound.
+  var folder: String
 
-  struct Result {
-    var engineHolds: Double
-    var enginePays: Double
-    var rawHolds: Double
-    var rawPays: Double
+  /// Transactions a second by the wall clock, and the process's CPU time per transaction
+  /// (what other processes on the machine do not change).
+  struct Cost {
+    var wall = Duration.zero
+    var cpu = Duration.zero
+
+    func perSecond(_ count: Int) -> Double { Double(count) / (wall.microseconds / 1e6) }
+    func cpuMicros(_ count: Int) -> Double { cpu.microseconds / Double(count) }
+
+    /// Adds the wall and CPU time of `body`.
+    mutating func add(_ body: () async throws -> Void) async throws {
+      let cpuStart = processCPUTime()
+      wall += try await time(body)
+      cpu += processCPUTime() - cpuStart
+    }
   }
 
-  func run() async throws -> Result {
-    let (engine, date, seats, callers) = try await prepare(prefix: "engine")
-    let engineHolds = try await perSecond {
-      var holds: [HoldID] = []
-      for index in 0..<count {
-        holds.append(try await engine.hold(seats: [seats[index]], on: date, callers[index]).id)
-      }
-      return holds
-    }
-    let enginePays = try await perSecond {
-      for index in 0..<count {
-        _ = try await engine.pay(hold: engineHolds.value[index], callers[index])
-      }
-    }
+  struct Result {
+    var engineHold = Cost()
+    var rawHold = Cost()
+    var enginePay = Cost()
+    var rawPay = Cost()
+  }
 
-    let (rawEngine, rawDate, rawSeats, rawCallers) = try await prepare(prefix: "raw")
-    let raw = RawSQLite(path: rawEngine.path, synchronousFull: durable)
-    let rawHolds = try await perSecond {
-      (0..<count).map { index in
-        rawHold(
-          raw, seat: rawSeats[index].rawValue, date: rawDate.rawValue, caller: rawCallers[index])
+  private static let block = 50
+
+  func run() async throws -> Result {
+    let engine = try await prepare(prefix: "engine")
+    let rawSetUp = try await prepare(prefix: "raw")
+    let raw = RawSQLite(path: rawSetUp.engine.path, synchronousFull: durable)
+    var engineHolds: [HoldID] = []
+    var rawHolds: [Int64] = []
+    var result = Result()
+    for start in stride(from: 0, to: count, by: Self.block) {
+      let range = start..<min(count, start + Self.block)
+      try await result.engineHold.add {
+        for index in range {
+          engineHolds.append(
+            try await engine.engine.hold(
+              seats: [engine.seats[index]], on: engine.date, engine.callers[index]
+            ).id)
+        }
+      }
+      try await result.rawHold.add {
+        for index in range {
+          rawHolds.append(
+            rawHold(
+              raw, seat: rawSetUp.seats[index].rawValue, date: rawSetUp.date.rawValue,
+              caller: rawSetUp.callers[index]))
+        }
       }
     }
-    let rawPays = try await perSecond {
-      for index in 0..<count { rawPay(raw, hold: rawHolds.value[index], caller: rawCallers[index]) }
+    for start in stride(from: 0, to: count, by: Self.block) {
+      let range = start..<min(count, start + Self.block)
+      try await result.enginePay.add {
+        for index in range {
+          _ = try await engine.engine.pay(hold: engineHolds[index], engine.callers[index])
+        }
+      }
+      try await result.rawPay.add {
+        for index in range { rawPay(raw, hold: rawHolds[index], caller: rawSetUp.callers[index]) }
+      }
     }
-    return Result(
-      engineHolds: engineHolds.rate, enginePays: enginePays.rate, rawHolds: rawHolds.rate,
-      rawPays: rawPays.rate)
+    for setUp in [engine, rawSetUp] {
+      let audit = try await setUp.engine.audit()
+      precondition(audit.isClean && audit.ticketsSold == count, "every seat sold once")
+      for file in ["", "-wal", "-shm"] {
+        try? FileManager.default.removeItem(atPath: setUp.engine.path + file)
+      }
+    }
+    return result
+  }
+
+  private struct SetUp {
+    var engine: BookingEngine
+    var date: DateID
+    var seats: [SeatID]
+    var callers: [Caller]
   }
 
   /// A fresh database with `count` admitted users, each with points, and free seats.
-  private func prepare(prefix: String) async throws -> (BookingEngine, DateID, [SeatID], [Caller]) {
+  private func prepare(prefix: String) async throws -> SetUp {
     var policy = BookingPolicy()
     policy.activeCapacity = nil
-    let path = FileManager.default.temporaryDirectory
+    let path = URL(fileURLWithPath: folder)
       .appendingPathComponent("encore-bench-\(prefix)-\(UUID().uuidString).sqlite").path
     let engine = try BookingEngine.open(path: path, policy: policy, durable: durable)
     try await engine.seedDemoCatalogIfEmpty()
@@ -65,101 +111,97 @@ struct HoldPayBenchmark {
     let seats = try await engine.seats(on: date.id, callers[0]).seats.filter(\.isAvailable).map(
       \.id)
     precondition(seats.count >= count, "not enough free seats")
-    return (engine, date.id, Array(seats.prefix(count)), callers)
-  }
-
-  private func perSecond<T>(_ body: () async throws -> T) async throws -> (value: T, rate: Double) {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let value = try await body()
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return (value, Double(count) / seconds)
+    return SetUp(engine: engine, date: date.id, seats: Array(seats.prefix(count)), callers: callers)
   }
 
   private func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
+  /// What the engine does to hold one seat, statement for statement.
   private func rawHold(_ db: RawSQLite, seat: Int64, date: Int64, caller: Caller) -> Int64 {
     let now = now()
-    let token = caller.token.digest
+    let digest = caller.token.digest
     let user = caller.user.rawValue
-    db.execute("BEGIN IMMEDIATE")
-    precondition((turnEnds(db, token: token, user: user) ?? 0) > now)
-    db.run(
-      "UPDATE queue_token SET last_seen_at = ?1, claimed_at = COALESCE(claimed_at, ?1) WHERE token = ?2",
-      [.int(now), .text(token)])
-    let mine = db.run(
-      """
-      SELECT (SELECT COUNT(*) FROM seat_state WHERE sold_to = ?2 AND date_id = ?1)
-           + (SELECT COUNT(*) FROM seat_state WHERE holder = ?2 AND date_id = ?1 AND sale IS NULL AND held_until > ?3)
-      """,
-      [.int(date), .text(user), .int(now)])!
+    db.run("BEGIN IMMEDIATE", [])
+    let (concert, startsAt) = db.query(BookingSQL.schedule, [.int(date)]) {
+      ($0.text(0), $0.int(1))
+    }!
+    let token = db.query(
+      BookingSQL.claimPass,
+      [.text(digest), .text(user), .int(now), .text(concert), .int(0)]
+    ) { $0.text(0) }
+    precondition(token == digest && startsAt > now)
+    let mine = db.run(BookingSQL.seatsAlreadyYours, [.int(date), .text(user), .int(now)])!
     precondition(mine < 4)
-    let price = db.run(
-      "SELECT t.price FROM seat s JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier WHERE s.id = ?",
-      [.int(seat)])!
+    let (label, tier, price) = db.query(BookingSQL.seat, [.int(seat), .text(concert)]) {
+      ($0.text(0), $0.text(1), $0.int(2))
+    }!
+    precondition(!label.isEmpty && !tier.isEmpty && price > 0)
+    let expiresAt = now + 300_000
     db.run(
-      "INSERT INTO hold (user_id, date_id, token, created_at, expires_at, amount) VALUES (?, ?, ?, ?, ?, ?)",
-      [.text(user), .int(date), .text(token), .int(now), .int(now + 300_000), .int(price)])
+      BookingSQL.insertHold,
+      [.text(user), .int(date), .text(digest), .int(now), .int(expiresAt), .int(price)])
     let hold = db.lastInsertedRowID
     db.run(
-      """
-      UPDATE seat_state SET hold_id = ?, holder = ?, held_until = ?
-      WHERE date_id = ? AND seat_id = ? AND sale IS NULL AND (held_until IS NULL OR held_until <= ?)
-      """,
-      [.int(hold), .text(user), .int(now + 300_000), .int(date), .int(seat), .int(now)])
+      BookingSQL.takeSeat,
+      [.int(hold), .text(user), .int(expiresAt), .int(date), .int(seat), .int(now)])
     precondition(db.changes == 1)
-    db.run(
-      "INSERT INTO hold_seat (hold_id, seat_id, price) VALUES (?, ?, ?)",
-      [.int(hold), .int(seat), .int(price)])
-    db.execute("COMMIT")
+    db.run(BookingSQL.insertHoldSeat, [.int(hold), .int(seat), .int(price)])
+    db.run("COMMIT", [])
     return hold
   }
 
+  /// What the engine does to pay for a hold, statement for statement.
   private func rawPay(_ db: RawSQLite, hold: Int64, caller: Caller) {
     let now = now()
-    let token = caller.token.digest
+    let digest = caller.token.digest
     let user = caller.user.rawValue
-    db.execute("BEGIN IMMEDIATE")
-    let amount = db.run(
-      "SELECT amount FROM hold WHERE id = ? AND user_id = ? AND expires_at > ? AND released_at IS NULL",
-      [.int(hold), .text(user), .int(now)])!
-    precondition(
-      db.run("SELECT EXISTS (SELECT 1 FROM payment WHERE hold_id = ?)", [.int(hold)]) == 0)
-    precondition((turnEnds(db, token: token, user: user) ?? 0) > now)
-    let balance = db.run("SELECT balance FROM account WHERE user_id = ?", [.text(user)])!
-    precondition(balance >= amount)
+    db.run("BEGIN IMMEDIATE", [])
+    let row = db.query(BookingSQL.hold, [.int(hold)]) { columns in
+      (
+        user: columns.text(0), date: columns.int(1), expiresAt: columns.int(3),
+        released: !columns.isNull(4), amount: columns.int(5), concert: columns.text(6),
+        startsAt: columns.int(7), paid: !columns.isNull(8)
+      )
+    }!
+    precondition(row.user == user && !row.paid)
+    var seats: [(id: Int64, label: String, tier: String, price: Int64)] = []
+    db.each(BookingSQL.holdSeats, [.int(hold)]) { columns in
+      seats.append((columns.int(0), columns.text(1), columns.text(2), columns.int(3)))
+    }
+    let token = db.query(
+      BookingSQL.claimPass,
+      [.text(digest), .text(user), .int(now), .text(row.concert), .int(1)]
+    ) { ($0.text(0), $0.int(1)) }
+    precondition(token?.0 == digest && row.startsAt > now && !row.released && row.expiresAt > now)
+    // The line's record of turn lengths, as the engine keeps it for its estimate.
+    let (mean, share) = db.query(BookingSQL.turnStats, [.text(row.concert)]) {
+      ($0.double(0), $0.double(1))
+    }!
+    let length = Double(token!.1)
     db.run(
-      "INSERT INTO payment (hold_id, user_id, amount, paid_at, balance_after) VALUES (?, ?, ?, ?, ?)",
-      [.int(hold), .text(user), .int(amount), .int(now), .int(balance - amount)])
+      BookingSQL.setTurnStats,
+      [
+        .double(mean.map { $0 + 0.01 * (length - $0) } ?? length), share.map { .double($0) } ?? .null,
+        .text(row.concert),
+      ])
+    let balance = db.run(BookingSQL.deduct, [.int(row.amount), .text(user)])!
+    db.run(
+      BookingSQL.insertPayment,
+      [.int(hold), .text(user), .int(row.amount), .int(now), .int(balance)])
     let payment = db.lastInsertedRowID
+    db.run(BookingSQL.sellSeats, [.text(user), .int(payment), .int(hold), .int(now)])
+    precondition(db.changes == seats.count)
+    db.run(BookingSQL.insertTickets, [.int(payment), .text(user), .int(row.date), .int(hold)])
     db.run(
-      "UPDATE seat_state SET sale = 'online', sold_to = ?, payment_id = ?, held_until = NULL WHERE hold_id = ? AND sale IS NULL AND held_until > ?",
-      [.text(user), .int(payment), .int(hold), .int(now)])
-    precondition(db.changes == 1)
-    db.run(
-      """
-      INSERT INTO ticket (payment_id, user_id, date_id, seat_id, price)
-      SELECT ?, ?, h.date_id, hs.seat_id, hs.price FROM hold_seat hs JOIN hold h ON h.id = hs.hold_id WHERE hs.hold_id = ?
-      """,
-      [.int(payment), .text(user), .int(hold)])
-    db.run(
-      "UPDATE account SET balance = balance - ? WHERE user_id = ?", [.int(amount), .text(user)])
-    db.run(
-      "INSERT INTO ledger (user_id, kind, delta, balance_after, payment_id, at) VALUES (?, 'payment', ?, ?, ?, ?)",
-      [.text(user), .int(-amount), .int(balance - amount), .int(payment), .int(now)])
-    db.run("UPDATE queue_token SET state = 'used' WHERE token = ?", [.text(token)])
-    db.execute("COMMIT")
+      BookingSQL.insertLedgerEntry,
+      [.text(user), .text("payment"), .int(-row.amount), .int(balance), .int(payment), .int(now)])
+    db.run("COMMIT", [])
   }
+}
 
-  /// When the caller's turn ends under the default rules (the engine reads them from the line).
-  private func turnEnds(_ db: RawSQLite, token: String, user: String) -> Int64? {
-    db.run(
-      """
-      SELECT MIN(CASE WHEN claimed_at IS NULL THEN admitted_at + 60000 ELSE last_seen_at + 600000 END,
-                 admitted_at + 1200000)
-      FROM queue_token WHERE token = ? AND user_id = ? AND state = 'active'
-      """,
-      [.text(token), .text(user)])
-  }
+/// CPU time used by this process so far, all threads.
+func processCPUTime() -> Duration {
+  var spec = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+  return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
 }

@@ -5,11 +5,13 @@ final class RawSQLite {
   private var handle: OpaquePointer?
   private var statements: [String: OpaquePointer] = [:]
 
+  /// Opens `path` as the engine does: WAL, foreign keys on, the given durability.
   init(path: String, synchronousFull: Bool) {
     precondition(sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK)
     sqlite3_busy_timeout(handle, 5_000)
     execute("PRAGMA journal_mode = WAL")
     execute("PRAGMA synchronous = \(synchronousFull ? "FULL" : "NORMAL")")
+    execute("PRAGMA foreign_keys = ON")
   }
 
   deinit {
@@ -24,18 +26,28 @@ final class RawSQLite {
   /// Runs a cached statement; returns the first column of the first row, if any.
   @discardableResult
   func run(_ sql: String, _ arguments: [Argument]) -> Int64? {
-    let statement = prepared(sql)
+    query(sql, arguments) { $0.int(0) }
+  }
+
+  /// Runs a cached statement to its end; `read` sees each row it returns.
+  func each(_ sql: String, _ arguments: [Argument], _ read: (Columns) -> Void) {
+    let statement = bound(sql, arguments)
     defer { sqlite3_reset(statement) }
-    for (index, argument) in arguments.enumerated() {
-      let position = Int32(index + 1)
-      switch argument {
-      case .int(let value): sqlite3_bind_int64(statement, position, value)
-      case .text(let value): sqlite3_bind_text(statement, position, value, -1, transient)
-      }
+    var code = sqlite3_step(statement)
+    while code == SQLITE_ROW {
+      read(Columns(statement: statement))
+      code = sqlite3_step(statement)
     }
+    precondition(code == SQLITE_DONE, message)
+  }
+
+  /// Runs a cached statement; `read` sees its first row, if any.
+  func query<T>(_ sql: String, _ arguments: [Argument], _ read: (Columns) -> T) -> T? {
+    let statement = bound(sql, arguments)
+    defer { sqlite3_reset(statement) }
     let code = sqlite3_step(statement)
     precondition(code == SQLITE_ROW || code == SQLITE_DONE, message)
-    return code == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : nil
+    return code == SQLITE_ROW ? read(Columns(statement: statement)) : nil
   }
 
   var changes: Int32 { sqlite3_changes(handle) }
@@ -43,7 +55,35 @@ final class RawSQLite {
 
   enum Argument {
     case int(Int64)
+    case double(Double)
     case text(String)
+    case null
+  }
+
+  /// The columns of the row a statement stands on.
+  struct Columns {
+    let statement: OpaquePointer
+
+    func int(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
+    func text(_ index: Int32) -> String { String(cString: sqlite3_column_text(statement, index)) }
+    func double(_ index: Int32) -> Double? {
+      isNull(index) ? nil : sqlite3_column_double(statement, index)
+    }
+    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(statement, index) == SQLITE_NULL }
+  }
+
+  private func bound(_ sql: String, _ arguments: [Argument]) -> OpaquePointer {
+    let statement = prepared(sql)
+    for (index, argument) in arguments.enumerated() {
+      let position = Int32(index + 1)
+      switch argument {
+      case .int(let value): sqlite3_bind_int64(statement, position, value)
+      case .double(let value): sqlite3_bind_double(statement, position, value)
+      case .text(let value): sqlite3_bind_text(statement, position, value, -1, transient)
+      case .null: sqlite3_bind_null(statement, position)
+      }
+    }
+    return statement
   }
 
   private func prepared(_ sql: String) -> OpaquePointer {

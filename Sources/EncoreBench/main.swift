@@ -1,6 +1,7 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE... | eta [USERS...] [rate-bound|capacity-bound] | refresh VIEWERS]
+//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE...
+//     | eta [USERS...] [rate-bound|capacity-bound] | refresh VIEWERS | contend P... | read RUNS]
 import BookingEngine
 import Foundation
 
@@ -18,16 +19,28 @@ func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", durati
 
 if runAll || arguments.first == "hold-pay" {
   let count = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
-  print("hold / pay transactions, \(count) each, one process, file database in WAL mode")
-  for durable in [true, false] {
-    let result = try await HoldPayBenchmark(count: count, durable: durable).run()
-    print("synchronous=\(durable ? "FULL  " : "NORMAL")")
-    print(
-      "  hold   engine \(rate(result.engineHolds))   raw SQLite \(rate(result.rawHolds))   ratio \(String(format: "%.2f", result.engineHolds / result.rawHolds))"
-    )
-    print(
-      "  pay    engine \(rate(result.enginePays))   raw SQLite \(rate(result.rawPays))   ratio \(String(format: "%.2f", result.enginePays / result.rawPays))"
-    )
+  print(
+    "hold / pay, \(count) each, one process; raw SQLite runs the engine's statements. "
+      + "Ratio: engine ÷ raw rate (wall clock), and raw ÷ engine CPU time per transaction")
+  let places = [
+    ("tmpfs", "/dev/shm"), ("disk ", FileManager.default.temporaryDirectory.path),
+  ]
+  for (place, folder) in places where FileManager.default.fileExists(atPath: folder) {
+    for durable in [true, false] {
+      let result = try await HoldPayBenchmark(count: count, durable: durable, folder: folder).run()
+      func line(_ name: String, _ engine: HoldPayBenchmark.Cost, _ raw: HoldPayBenchmark.Cost)
+        -> String
+      {
+        String(
+          format: "%@ %6.0f / %6.0f tx/s ratio %.2f, CPU %5.1f / %5.1f µs ratio %.2f", name,
+          engine.perSecond(count), raw.perSecond(count),
+          engine.perSecond(count) / raw.perSecond(count), engine.cpuMicros(count),
+          raw.cpuMicros(count), raw.cpuMicros(count) / engine.cpuMicros(count))
+      }
+      print("  \(place) \(durable ? "FULL  " : "NORMAL")")
+      print("    " + line("hold", result.engineHold, result.rawHold))
+      print("    " + line("pay ", result.enginePay, result.rawPay))
+    }
   }
 }
 
@@ -79,4 +92,46 @@ if runAll || arguments.first == "refresh" {
       format:
         "  %d refreshes (viewers' CPU %.0f µs each); a change shows within %.2f s (p99), %.2f s (max)",
       result.refreshes, result.viewerCPU, result.stalenessP99, result.stalenessMax))
+}
+
+if runAll || arguments.first == "contend" {
+  let counts = arguments.dropFirst().compactMap(Int.init)
+  let rounds = 3
+  print(
+    "P processes booking (join, hold, pay) on one file for 2 s (synchronous=FULL); "
+      + "\(rounds) rounds taking turns, the median round of each P shown")
+  var results: [Int: [ContentionBenchmark.Result]] = [:]
+  for _ in 0..<rounds {
+    for processes in counts.isEmpty ? [1, 2, 4] : counts {
+      results[processes, default: []].append(
+        try await ContentionBenchmark(processes: processes, seconds: 2).run())
+    }
+  }
+  for (processes, runs) in results.sorted(by: { $0.key < $1.key }) {
+    let result = runs.sorted { $0.aggregate < $1.aggregate }[runs.count / 2]
+    let each = result.perProcess.map { String(format: "%.0f", $0) }.joined(separator: " / ")
+    let all = runs.map { String(format: "%.0f", $0.aggregate) }.joined(separator: ", ")
+    print(
+      String(
+        format:
+          "  P=%d  aggregate %4.0f bookings/s (rounds: %@)   per process %@   slowest/fastest %.2f   sold twice %d",
+        processes, result.aggregate, all, each, result.fairness,
+        runs.map(\.seatsSoldTwice).reduce(0, +)))
+  }
+}
+
+if runAll || arguments.first == "read" {
+  let runs = arguments.dropFirst().first.flatMap(Int.init) ?? 50
+  let result = try await ReadCommandBenchmark(runs: runs).run()
+  print("a read command on an existing database, median of \(runs)")
+  print("  open + concerts in process \(micros(result.inProcess))")
+  if let command = result.command {
+    print("  encore concerts, whole process \(micros(command))")
+  } else {
+    print("  (no encore executable beside encore-bench: build it to time the whole command)")
+  }
+}
+
+if arguments.first == "contend-worker" {
+  try await ContentionBenchmark.worker(Array(arguments.dropFirst()))
 }

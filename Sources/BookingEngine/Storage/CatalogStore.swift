@@ -44,11 +44,10 @@ enum CatalogStore {
     concertID: ConcertID, startsAt: Int64
   ) {
     guard
-      let row = try db.fetchRow(
-        sql: "SELECT concert_id, starts_at FROM concert_date WHERE id = ?", arguments: [id.rawValue]
-      )
+      let schedule = try db.step(
+        BookingSQL.schedule, [.int(id.rawValue)], read: { (ConcertID($0.text(0)), $0.int(1)) })
     else { throw BookingError.unknownDate(id) }
-    return (ConcertID(row["concert_id"] as String), row["starts_at"])
+    return schedule
   }
 
   static func hasUnsoldSeats(_ db: Database, _ id: DateID) throws -> Bool {

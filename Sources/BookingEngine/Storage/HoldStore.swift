@@ -9,128 +9,137 @@ enum HoldStore {
     context: StoreContext
   ) throws -> Hold {
     let now = context.now
-    let policy = context.policy
     let date = try CatalogStore.schedule(db, dateID)
-    let pass = try QueueStore.authorize(
-      db, token: token, user: user, concert: date.concertID, context: context)
+    let pass = try QueueStore.claim(
+      db, token: token, user: user, concert: date.concertID, use: false, context: context)
     guard date.startsAt > now else { throw BookingError.dateInPast(dateID) }
-    guard try CatalogStore.hasUnsoldSeats(db, dateID) else {
-      throw BookingError.dateSoldOut(dateID)
+    do {
+      return try take(
+        db, seats: requested, date: dateID, concert: date.concertID, user: user,
+        token: pass.token, context: context)
+    } catch let refusal as BookingError {
+      // A sold-out date is the reason for any refusal; looked for only on refusal, so a
+      // hold never walks the date's sold seats.
+      guard try CatalogStore.hasUnsoldSeats(db, dateID) else {
+        throw BookingError.dateSoldOut(dateID)
+      }
+      throw refusal
     }
+  }
+
+  /// The hold itself, once the caller and the date are checked.
+  private static func take(
+    _ db: Database, seats requested: [SeatID], date dateID: DateID, concert: ConcertID,
+    user: UserID, token: String, context: StoreContext
+  ) throws -> Hold {
+    let now = context.now
+    let policy = context.policy
     var seen = Set<SeatID>()
     let seatIDs = requested.filter { seen.insert($0).inserted }
     guard !seatIDs.isEmpty else { throw BookingError.noSeatsChosen }
-    let alreadyYours = try db.fetchValue(
-      Int.self,
-      sql: """
-        SELECT (SELECT COUNT(*) FROM seat_state WHERE sold_to = ?2 AND date_id = ?1)
-             + (SELECT COUNT(*) FROM seat_state
-                WHERE holder = ?2 AND date_id = ?1 AND sale IS NULL AND held_until > ?3)
-        """,
-      arguments: [dateID.rawValue, user.rawValue, now])!
+    let alreadyYours = try db.step(
+      BookingSQL.seatsAlreadyYours, [.int(dateID.rawValue), .text(user.rawValue), .int(now)]
+    ) { Int($0.int(0)) }!
     guard alreadyYours + seatIDs.count <= policy.maxSeatsPerUser else {
       throw BookingError.tooManySeats(
         requested: seatIDs.count, alreadyYours: alreadyYours, limit: policy.maxSeatsPerUser)
     }
-    let seats = try seatIDs.map { try heldSeat(db, $0, concert: date.concertID) }
+    let seats = try seatIDs.map { id in
+      guard
+        let seat = try db.step(
+          BookingSQL.seat, [.int(id.rawValue), .text(concert.rawValue)],
+          read: {
+            HeldSeat(id: id, label: $0.text(0), tier: $0.text(1), price: $0.int(2))
+          })
+      else { throw BookingError.unknownSeat("\(id)") }
+      return seat
+    }
     let amount = try total(seats)
     let expiresAt = now + policy.holdDuration.millis
-    try db.run(
-      sql: """
-        INSERT INTO hold (user_id, date_id, token, created_at, expires_at, amount)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [user.rawValue, dateID.rawValue, pass.token, now, expiresAt, amount])
-    let holdID = db.lastInsertedRowID
-    let take = try db.cachedStatement(
-      sql: """
-        UPDATE seat_state SET hold_id = ?1, holder = ?2, held_until = ?3
-        WHERE date_id = ?4 AND seat_id = ?5 AND sale IS NULL
-          AND (held_until IS NULL OR held_until <= ?6)
-        """)
-    for seat in seats {
-      try take.execute(arguments: [
-        holdID, user.rawValue, expiresAt, dateID.rawValue, seat.id.rawValue, now,
+    try db.step(
+      BookingSQL.insertHold,
+      [
+        .text(user.rawValue), .int(dateID.rawValue), .text(token), .int(now), .int(expiresAt),
+        .int(amount),
       ])
+    let holdID = db.lastInsertedRowID
+    for seat in seats {
+      try db.step(
+        BookingSQL.takeSeat,
+        [
+          .int(holdID), .text(user.rawValue), .int(expiresAt), .int(dateID.rawValue),
+          .int(seat.id.rawValue), .int(now),
+        ])
       guard db.changesCount == 1 else {
         throw try refusal(db, seat: seat, date: dateID, user: user)
       }
-      try db.run(
-        sql: "INSERT INTO hold_seat (hold_id, seat_id, price) VALUES (?, ?, ?)",
-        arguments: [holdID, seat.id.rawValue, seat.price])
+      try db.step(
+        BookingSQL.insertHoldSeat, [.int(holdID), .int(seat.id.rawValue), .int(seat.price)])
     }
     return Hold(
-      id: HoldID(holdID), user: user, dateID: dateID, concertID: date.concertID, seats: seats,
+      id: HoldID(holdID), user: user, dateID: dateID, concertID: concert, seats: seats,
       createdAt: Date(millis: now), expiresAt: Date(millis: expiresAt), amount: amount)
   }
 
   /// Gives the seats back. Releasing a released or expired hold changes nothing.
   static func release(_ db: Database, hold id: HoldID, user: UserID, now: Int64) throws {
-    let hold = try owned(db, id, user: user)
-    if try PaymentStore.paymentExists(db, hold: id) { throw BookingError.holdAlreadyPaid(id) }
+    let record = try owned(db, id, user: user)
+    if record.payment != nil { throw BookingError.holdAlreadyPaid(id) }
     try db.run(
       sql: "UPDATE hold SET released_at = ? WHERE id = ? AND released_at IS NULL",
-      arguments: [now, hold.id.rawValue])
+      arguments: [now, id.rawValue])
     try db.run(
       sql: """
         UPDATE seat_state SET hold_id = NULL, holder = NULL, held_until = NULL
         WHERE hold_id = ? AND sale IS NULL
         """,
-      arguments: [hold.id.rawValue])
-  }
-
-  /// The hold, if it is the user's.
-  static func owned(_ db: Database, _ id: HoldID, user: UserID) throws -> Hold {
-    let hold = try fetch(db, id)
-    guard hold.user == user else { throw BookingError.holdOfAnotherUser(id) }
-    return hold
-  }
-
-  static func fetch(_ db: Database, _ id: HoldID) throws -> Hold {
-    guard
-      let row = try db.fetchRow(
-        sql: """
-          SELECT h.*, d.concert_id FROM hold h JOIN concert_date d ON d.id = h.date_id WHERE h.id = ?
-          """,
-        arguments: [id.rawValue])
-    else { throw BookingError.unknownHold(id) }
-    let seats = try db.fetchRows(
-      sql: """
-        SELECT s.id, s.label, s.tier, hs.price FROM hold_seat hs JOIN seat s ON s.id = hs.seat_id
-        WHERE hs.hold_id = ? ORDER BY s.grid_row, s.grid_col
-        """,
-      arguments: [id.rawValue]
-    ).map(heldSeat(from:))
-    return Hold(
-      id: id, user: UserID(row["user_id"] as String), dateID: DateID(row["date_id"]),
-      concertID: ConcertID(row["concert_id"] as String), seats: seats,
-      createdAt: Date(millis: row["created_at"]), expiresAt: Date(millis: row["expires_at"]),
-      amount: row["amount"])
-  }
-
-  static func isReleased(_ db: Database, _ id: HoldID) throws -> Bool {
-    try db.fetchValue(
-      Bool.self, sql: "SELECT released_at IS NOT NULL FROM hold WHERE id = ?",
       arguments: [id.rawValue])
-      ?? false
   }
 
-  static func heldSeat(from row: Row) -> HeldSeat {
-    HeldSeat(id: SeatID(row["id"]), label: row["label"], tier: row["tier"], price: row["price"])
+  /// A hold as stored, with what paying for it or releasing it needs to know.
+  struct Record {
+    /// An earlier payment for the hold.
+    struct Paid {
+      var id: Int64
+      var paidAt: Int64
+      var balanceAfter: Int64
+    }
+
+    var hold: Hold
+    /// When the hold's date starts.
+    var startsAt: Int64
+    var released: Bool
+    var payment: Paid?
   }
 
-  private static func heldSeat(_ db: Database, _ id: SeatID, concert: ConcertID) throws -> HeldSeat
-  {
+  /// The hold with its date and payment, if it is the user's: one row, read by position.
+  static func owned(_ db: Database, _ id: HoldID, user: UserID) throws -> Record {
     guard
-      let row = try db.fetchRow(
-        sql: """
-          SELECT s.id, s.label, s.tier, t.price FROM seat s
-          JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
-          WHERE s.id = ? AND s.concert_id = ?
-          """,
-        arguments: [id.rawValue, concert.rawValue])
-    else { throw BookingError.unknownSeat("\(id)") }
-    return heldSeat(from: row)
+      let record = try db.step(
+        BookingSQL.hold, [.int(id.rawValue)],
+        read: { row in
+          Record(
+            hold: Hold(
+              id: id, user: UserID(row.text(0)), dateID: DateID(row.int(1)),
+              concertID: ConcertID(row.text(6)), seats: [],
+              createdAt: Date(millis: row.int(2)), expiresAt: Date(millis: row.int(3)),
+              amount: row.int(5)),
+            startsAt: row.int(7), released: !row.isNull(4),
+            payment: row.isNull(8)
+              ? nil
+              : Record.Paid(id: row.int(8), paidAt: row.int(9), balanceAfter: row.int(10)))
+        })
+    else { throw BookingError.unknownHold(id) }
+    guard record.hold.user == user else { throw BookingError.holdOfAnotherUser(id) }
+    var complete = record
+    complete.hold.seats = try db.steps(
+      BookingSQL.holdSeats, [.int(id.rawValue)], read: heldSeat(from:))
+    return complete
+  }
+
+  /// A seat from a row of id, label, tier and price, in that order.
+  static func heldSeat(from row: Columns) -> HeldSeat {
+    HeldSeat(id: SeatID(row.int(0)), label: row.text(1), tier: row.text(2), price: row.int(3))
   }
 
   /// The seats' total price; a price or total beyond ``Won/limit`` is refused, never summed

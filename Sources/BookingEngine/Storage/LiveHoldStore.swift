@@ -12,7 +12,7 @@ enum LiveHoldStore {
           ORDER BY h.expires_at, h.id
           """), arguments: [user.rawValue, now])
     return try ids.map { id in
-      let hold = try HoldStore.fetch(db, HoldID(id))
+      let hold = try HoldStore.owned(db, HoldID(id), user: user).hold
       return LiveHold(
         hold: hold, concert: try CatalogStore.concert(db, hold.concertID),
         date: try CatalogStore.date(db, hold.dateID, now: now))

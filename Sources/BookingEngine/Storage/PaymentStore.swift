@@ -7,91 +7,66 @@ enum PaymentStore {
     _ db: Database, hold id: HoldID, user: UserID, token: String, context: StoreContext
   ) throws -> Payment {
     let now = context.now
-    let hold = try HoldStore.owned(db, id, user: user)
-    if let earlier = try payment(db, hold: hold) { return earlier }
-    let pass = try QueueStore.authorize(
-      db, token: token, user: user, concert: hold.concertID, context: context)
-    guard try CatalogStore.schedule(db, hold.dateID).startsAt > now else {
-      throw BookingError.dateInPast(hold.dateID)
+    let record = try HoldStore.owned(db, id, user: user)
+    let hold = record.hold
+    if let earlier = record.payment {
+      return Payment(
+        id: PaymentID(earlier.id), holdID: id, user: user, amount: hold.amount,
+        paidAt: Date(millis: earlier.paidAt), balanceAfter: earlier.balanceAfter,
+        seats: hold.seats)
     }
-    if try HoldStore.isReleased(db, id) { throw BookingError.holdReleased(id) }
+    // Uses the token up; any refusal below rolls that back with the rest.
+    _ = try QueueStore.claim(
+      db, token: token, user: user, concert: hold.concertID, use: true, context: context)
+    guard record.startsAt > now else { throw BookingError.dateInPast(hold.dateID) }
+    if record.released { throw BookingError.holdReleased(id) }
     let expiresAt = hold.expiresAt.millis
     guard expiresAt > now else {
       throw BookingError.holdExpired(id, secondsAgo: Int((now - expiresAt) / 1000))
     }
-    let balance = try PointStore.balance(db, user: user)
-    guard balance >= hold.amount else {
-      throw BookingError.insufficientBalance(balance: balance, price: hold.amount)
-    }
-    let balanceAfter = balance - hold.amount
-    try db.run(
-      sql: """
-        INSERT INTO payment (hold_id, user_id, amount, paid_at, balance_after) VALUES (?, ?, ?, ?, ?)
-        """,
-      arguments: [id.rawValue, user.rawValue, hold.amount, now, balanceAfter])
+    let balanceAfter = try PointStore.deduct(db, user: user, amount: hold.amount)
+    try db.step(
+      BookingSQL.insertPayment,
+      [.int(id.rawValue), .text(user.rawValue), .int(hold.amount), .int(now), .int(balanceAfter)])
     let paymentID = db.lastInsertedRowID
-    try db.run(
-      sql: """
-        UPDATE seat_state SET sale = 'online', sold_to = ?1, payment_id = ?2, held_until = NULL
-        WHERE hold_id = ?3 AND sale IS NULL AND held_until > ?4
-        """,
-      arguments: [user.rawValue, paymentID, id.rawValue, now])
+    try db.step(
+      BookingSQL.sellSeats, [.text(user.rawValue), .int(paymentID), .int(id.rawValue), .int(now)])
     // Every seat must still be this hold's; anything else means it was lost.
     guard db.changesCount == hold.seats.count else {
       throw BookingError.holdExpired(id, secondsAgo: 0)
     }
-    for seat in hold.seats {
-      try db.run(
-        sql:
-          "INSERT INTO ticket (payment_id, user_id, date_id, seat_id, price) VALUES (?, ?, ?, ?, ?)",
-        arguments: [paymentID, user.rawValue, hold.dateID.rawValue, seat.id.rawValue, seat.price])
-    }
-    try PointStore.record(
-      db, user: user, kind: .payment, delta: -hold.amount, paymentID: paymentID, now: now)
-    try QueueStore.markUsed(db, token: pass.token)
+    try db.step(
+      BookingSQL.insertTickets,
+      [.int(paymentID), .text(user.rawValue), .int(hold.dateID.rawValue), .int(id.rawValue)])
+    try PointStore.append(
+      db, user: user, kind: .payment, delta: -hold.amount, balanceAfter: balanceAfter,
+      paymentID: paymentID, now: now)
     return Payment(
       id: PaymentID(paymentID), holdID: id, user: user, amount: hold.amount,
       paidAt: Date(millis: now), balanceAfter: balanceAfter, seats: hold.seats)
   }
 
-  static func paymentExists(_ db: Database, hold: HoldID) throws -> Bool {
-    try db.fetchValue(
-      Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM payment WHERE hold_id = ?)",
-      arguments: [hold.rawValue]
-    )!
-  }
-
-  private static func payment(_ db: Database, hold: Hold) throws -> Payment? {
-    try db.fetchRow(
-      sql: "SELECT * FROM payment WHERE hold_id = ?", arguments: [hold.id.rawValue]
-    ).map { row in
-      Payment(
-        id: PaymentID(row["id"]), holdID: hold.id, user: hold.user, amount: row["amount"],
-        paidAt: Date(millis: row["paid_at"]), balanceAfter: row["balance_after"], seats: hold.seats)
-    }
-  }
-
   static func tickets(_ db: Database, user: UserID) throws -> [Ticket] {
     let concerts = Dictionary(
       uniqueKeysWithValues: try CatalogStore.concerts(db).map { ($0.id, $0) })
-    return try db.fetchRows(
-      sql: """
-        SELECT tk.id AS ticket_id, tk.payment_id, tk.date_id, tk.price, d.concert_id, d.starts_at,
-               s.id, s.label, s.tier, p.paid_at
-        FROM ticket tk
-        JOIN concert_date d ON d.id = tk.date_id
-        JOIN seat s ON s.id = tk.seat_id
-        JOIN payment p ON p.id = tk.payment_id
-        WHERE tk.user_id = ?
-        ORDER BY d.starts_at, s.grid_row, s.grid_col
-        """,
-      arguments: [user.rawValue]
-    ).compactMap { row in
-      guard let concert = concerts[ConcertID(row["concert_id"] as String)] else { return nil }
+    return try db.steps(
+      """
+      SELECT s.id, s.label, s.tier, tk.price, tk.id, tk.payment_id, tk.date_id, d.concert_id,
+             d.starts_at, p.paid_at
+      FROM ticket tk
+      JOIN concert_date d ON d.id = tk.date_id
+      JOIN seat s ON s.id = tk.seat_id
+      JOIN payment p ON p.id = tk.payment_id
+      WHERE tk.user_id = ?
+      ORDER BY d.starts_at, s.grid_row, s.grid_col
+      """,
+      [.text(user.rawValue)]
+    ) { row -> Ticket? in
+      guard let concert = concerts[ConcertID(row.text(7))] else { return nil }
       return Ticket(
-        id: row["ticket_id"], paymentID: PaymentID(row["payment_id"]), concert: concert,
-        dateID: DateID(row["date_id"]), startsAt: Date(millis: row["starts_at"]),
-        seat: HoldStore.heldSeat(from: row), paidAt: Date(millis: row["paid_at"]))
-    }
+        id: row.int(4), paymentID: PaymentID(row.int(5)), concert: concert,
+        dateID: DateID(row.int(6)), startsAt: Date(millis: row.int(8)),
+        seat: HoldStore.heldSeat(from: row), paidAt: Date(millis: row.int(9)))
+    }.compactMap { $0 }
   }
 }

@@ -36,7 +36,6 @@ enum PointStore {
   }
 
   /// Moves the balance by `delta` and appends the matching ledger entry.
-  @discardableResult
   static func record(
     _ db: Database, user: UserID, kind: PointEntry.Kind, delta: Int64, paymentID: Int64?, now: Int64
   ) throws -> PointEntry {
@@ -48,12 +47,34 @@ enum PointStore {
       ?? db.fetchValue(
         Int64.self, sql: "INSERT INTO account (user_id, balance) VALUES (?, ?) RETURNING balance",
         arguments: [user.rawValue, delta])!
-    try db.run(
-      sql: """
-        INSERT INTO ledger (user_id, kind, delta, balance_after, payment_id, at)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [user.rawValue, kind.rawValue, delta, balanceAfter, paymentID, now])
+    return try append(
+      db, user: user, kind: kind, delta: delta, balanceAfter: balanceAfter, paymentID: paymentID,
+      now: now)
+  }
+
+  /// Takes `amount` from the user's balance if it covers it; returns the new balance.
+  /// The ledger entry is the caller's to append.
+  static func deduct(_ db: Database, user: UserID, amount: Int64) throws -> Int64 {
+    if let balanceAfter = try db.step(
+      BookingSQL.deduct, [.int(amount), .text(user.rawValue)], read: { $0.int(0) })
+    {
+      return balanceAfter
+    }
+    throw BookingError.insufficientBalance(balance: try balance(db, user: user), price: amount)
+  }
+
+  /// Appends the ledger entry of a balance change already made.
+  @discardableResult
+  static func append(
+    _ db: Database, user: UserID, kind: PointEntry.Kind, delta: Int64, balanceAfter: Int64,
+    paymentID: Int64?, now: Int64
+  ) throws -> PointEntry {
+    try db.step(
+      BookingSQL.insertLedgerEntry,
+      [
+        .text(user.rawValue), .text(kind.rawValue), .int(delta), .int(balanceAfter),
+        .int(paymentID), .int(now),
+      ])
     return PointEntry(
       id: db.lastInsertedRowID, kind: kind, delta: delta, balanceAfter: balanceAfter,
       at: Date(millis: now), paymentID: paymentID.map(PaymentID.init))

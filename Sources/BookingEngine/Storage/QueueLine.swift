@@ -173,9 +173,8 @@ struct QueueLine: Sendable {
     _ db: Database, _ concert: ConcertID, claims: Int = 0, lapses: Int = 0, lengths: [Int64] = []
   ) throws {
     guard claims + lapses + lengths.count > 0,
-      let row = try db.fetchRow(
-        sql: "SELECT turn_mean_ms, lapse_share FROM queue_line WHERE concert_id = ?",
-        arguments: [concert.rawValue])
+      let row = try Row.fetchOne(
+        db.cachedStatement(sql: BookingSQL.turnStats), arguments: [concert.rawValue])
     else { return }
     var mean: Double? = row[0]
     var share: Double? = row[1]
@@ -185,8 +184,7 @@ struct QueueLine: Sendable {
     for lapsed in Array(repeating: 0.0, count: claims) + Array(repeating: 1.0, count: lapses) {
       share = share.map { $0 + turnWeight * (lapsed - $0) } ?? lapsed
     }
-    try db.run(
-      sql: "UPDATE queue_line SET turn_mean_ms = ?, lapse_share = ? WHERE concert_id = ?",
+    try db.cachedStatement(sql: BookingSQL.setTurnStats).execute(
       arguments: [mean, share, concert.rawValue])
   }
 }
