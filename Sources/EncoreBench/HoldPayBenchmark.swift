@@ -181,7 +181,8 @@ struct HoldPayBenchmark {
     db.run(
       BookingSQL.setTurnStats,
       [
-        .double(mean.map { $0 + 0.01 * (length - $0) } ?? length), share.map { .double($0) } ?? .null,
+        .double(mean.map { $0 + 0.01 * (length - $0) } ?? length),
+        share.map { .double($0) } ?? .null,
         .text(row.concert),
       ])
     let balance = db.run(BookingSQL.deduct, [.int(row.amount), .text(user)])!
