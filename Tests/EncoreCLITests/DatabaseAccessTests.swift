@@ -22,6 +22,20 @@ struct DatabaseAccessTests {
     print("encore concerts under a held write lock: \(result.seconds) s")
   }
 
+  /// Creating the file (switching it to WAL, migrating, seeding) needs it to itself, and
+  /// SQLite refuses such a wait at once rather than risk a deadlock: every one still opens.
+  @Test func severalCommandsCreatingOneNewFileAtOnceAllSucceed() async throws {
+    let sandbox = try Sandbox()
+    let results = try await withThrowingTaskGroup(of: RunResult.self) { group in
+      for _ in 0..<8 { group.addTask { try await sandbox.scratchEncore("concerts", "--json") } }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    for result in results {
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("aurora"))
+    }
+  }
+
   @Test func anotherApplicationsDatabaseIsRefusedAndLeftAsItWas() async throws {
     let sandbox = try Sandbox()
     let other = try DatabaseQueue(path: sandbox.scratch)

@@ -73,16 +73,31 @@ struct BookingDatabase: Sendable {
   /// Switches a new file to WAL and runs the missing migrations. When another process
   /// is doing the same at the same moment, whoever finishes first wins and the other
   /// finds the file current.
+  ///
+  /// SQLite answers "busy" at once, without waiting, where waiting could deadlock (the
+  /// switch to WAL needs the file to itself), and two migrators may both start the same
+  /// migration: so a failed set-up is tried again, with the same short naps as any write,
+  /// for as long as a write would wait.
   private static func setUp(_ writer: any DatabaseWriter, path: String) throws {
-    do {
-      try writer.writeWithoutTransaction { db in
-        guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-          throw BookingError.databaseUnavailable("\(path) could not be switched to WAL mode.")
+    let deadline = ContinuousClock.now + .seconds(BusyWait.timeout)
+    while true {
+      do {
+        try writer.writeWithoutTransaction { db in
+          guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+            throw BookingError.databaseUnavailable("\(path) could not be switched to WAL mode.")
+          }
         }
+        try Schema.migrator.migrate(writer)
+        return
+      } catch is DatabaseError where ContinuousClock.now < deadline {
+        // Busy, or another process applied the same migration first ("table already
+        // exists"): each migration commits on its own, so the next try starts after it.
+        if try DatabaseFile.inspect(path) == .current { return }
+        usleep(UInt32.random(in: 500...1_500))
+      } catch {
+        guard try DatabaseFile.inspect(path) == .current else { throw error }
+        return
       }
-      try Schema.migrator.migrate(writer)
-    } catch {
-      guard try DatabaseFile.inspect(path) == .current else { throw error }
     }
   }
 

@@ -36,8 +36,11 @@ enum DatabaseFile {
       let applied = try migrator.appliedIdentifiers(db)
       // Files from before the mark are recognised by their first migration.
       guard mark == Schema.applicationID || (mark == 0 && applied.contains(known[0])) else {
-        let objects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_schema") ?? 0
-        if mark == 0 && objects == 0 { return .empty }
+        // Nothing yet, or only the migrations table another Encore is about to fill.
+        let objects =
+          try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM sqlite_schema WHERE tbl_name <> 'grdb_migrations'") ?? 0
+        if mark == 0 && objects == 0 && applied.isEmpty { return .empty }
         throw BookingError.notAnEncoreDatabase(path)
       }
       guard applied.isSubset(of: Set(known)) else {
