@@ -142,13 +142,14 @@ extension BookingEngine {
   /// are patched in place instead of copying every seat.
   public func refresh(_ map: consuming SeatMap, _ caller: Caller) async throws -> SeatMap {
     let caller = try Self.normalized(caller)
-    let changes = try await inSnapshot { [map] db, context in
+    let (concert, date, stamp) = (map.concert.id, map.date.id, map.stamp)
+    let changes = try await inSnapshot { db, context in
       try QueueStore.checkActive(
-        db, token: caller.token.rawValue, user: caller.user, concert: map.concert.id,
-        context: context)
-      return try SeatMapStore.changes(db, since: map, user: caller.user, now: context.now)
+        db, token: caller.token.rawValue, user: caller.user, concert: concert, context: context)
+      return try SeatMapStore.changes(
+        db, date: date, since: stamp, user: caller.user, now: context.now)
     }
-    var updated = map
+    var updated = consume map
     if let changes { SeatMapStore.apply(changes, to: &updated) }
     return updated
   }

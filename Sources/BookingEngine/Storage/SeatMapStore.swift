@@ -19,24 +19,24 @@ enum SeatMapStore {
       stamp: stamp(version, now: now, ends: rows.compactMap(\.holdEnds)))
   }
 
-  /// The seats of `map` that changed by `now`, as `user` sees them, and its new stamp;
-  /// nil when nothing did. Read on a snapshot; ``apply(_:to:)`` patches the map after.
+  /// The seats of a map of `date`, stamped `stamp`, that changed by `now` as `user` sees
+  /// them, and the new stamp; nil when nothing did. Read on a snapshot; ``apply(_:to:)``
+  /// patches the map after.
   static func changes(
-    _ db: Database, since map: SeatMap, user: UserID, now: Int64
+    _ db: Database, date: DateID, since stamp: SeatMapStamp, user: UserID, now: Int64
   ) throws -> SeatMapChanges? {
-    let date = map.date.id
     let version = try self.version(db, date)
-    let expiry = map.stamp.nextExpiry?.millis
+    let expiry = stamp.nextExpiry?.millis
     let expired = expiry.map { $0 <= now } ?? false
-    guard version != map.stamp.version || expired else { return nil }
+    guard version != stamp.version || expired else { return nil }
     var changed = try changes(
       db, date: date, user: user, now: now, where: "AND version > ?4",
-      argument: map.stamp.version)
+      argument: stamp.version)
     if expired {
       changed += try changes(
         db, date: date, user: user, now: now,
         where: "AND held_until > ?4 AND held_until <= ?3",
-        argument: map.stamp.readAt.millis)
+        argument: stamp.readAt.millis)
     }
     var ends = changed.compactMap(\.holdEnds)
     if let expiry, !expired { ends.append(expiry) }
@@ -53,7 +53,7 @@ enum SeatMapStore {
         ).map { [$0] } ?? []
     }
     return SeatMapChanges(
-      seats: changed.map { ($0.id, $0.state) }, stamp: stamp(version, now: now, ends: ends),
+      seats: changed.map { ($0.id, $0.state) }, stamp: Self.stamp(version, now: now, ends: ends),
       now: now)
   }
 
