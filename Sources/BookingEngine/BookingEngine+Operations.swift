@@ -137,14 +137,21 @@ extension BookingEngine {
   /// var map = try await engine.seats(on: date, caller)
   /// map = try await engine.refresh(map, caller)  // every second while it is on screen
   /// ```
-  public func refresh(_ map: SeatMap, _ caller: Caller) async throws -> SeatMap {
+  ///
+  /// The map is taken, not copied: passed as its only copy (as above), the changed seats
+  /// are patched in place instead of copying every seat.
+  public func refresh(_ map: consuming SeatMap, _ caller: Caller) async throws -> SeatMap {
     let caller = try Self.normalized(caller)
-    return try await inSnapshot { db, context in
+    let (concert, date, stamp) = (map.concert.id, map.date.id, map.stamp)
+    let changes = try await inSnapshot { db, context in
       try QueueStore.checkActive(
-        db, token: caller.token.rawValue, user: caller.user, concert: map.concert.id,
-        context: context)
-      return try SeatMapStore.refresh(db, map, user: caller.user, now: context.now)
+        db, token: caller.token.rawValue, user: caller.user, concert: concert, context: context)
+      return try SeatMapStore.changes(
+        db, date: date, since: stamp, user: caller.user, now: context.now)
     }
+    var updated = consume map
+    if let changes { SeatMapStore.apply(changes, to: &updated) }
+    return updated
   }
 
   // MARK: - Holds and payments

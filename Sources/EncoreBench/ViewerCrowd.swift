@@ -104,7 +104,7 @@ struct ViewerCrowd {
     while !stop.isSet {
       let start = clock.now
       if going.isSet {
-        current = try await engine.refresh(current, viewer)
+        current = try await engine.refresh(consume current, viewer)
         if let previousStart { staleness.append(clock.now - previousStart) }
         previousStart = start
       } else {

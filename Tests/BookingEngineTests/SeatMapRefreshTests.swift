@@ -27,7 +27,9 @@ import Testing
     #expect(map.seat(labelled: "11")?.state == .held)
     #expect(map.seat(labelled: "13")?.state == .sold)
     #expect(map.seat(labelled: "20")?.state == .heldByYou)
-    #expect(map.seats == (try await bed.engine.seats(on: date.id, alice)).seats)
+    let afterSales = try await bed.engine.seats(on: date.id, alice)
+    #expect(map.seats == afterSales.seats)
+    #expect(map.date == afterSales.date, "seats left, counted as seats change")
 
     try await bed.engine.release(hold: mine.id, user: "alice")
     bed.clock.advance(by: 61)  // bob's hold of 11 and 12 ends by itself
@@ -36,8 +38,27 @@ import Testing
     #expect(map.seat(labelled: "20")?.state == .available)
     let full = try await bed.engine.seats(on: date.id, alice)
     #expect(map.seats == full.seats)
-    #expect(map.date.seatsLeft == full.date.seatsLeft)
+    #expect(map.date == full.date)
     _ = held
+  }
+
+  @Test func aRefreshFindsChangedSeatsInAMapInAnyOrder() async throws {
+    let bed = try await TestBed()
+    let alice = try await bed.admitted("alice")
+    let bob = try await bed.admitted("bob")
+    let date = try await bed.onSaleDate(alice)
+    var map = try await bed.engine.seats(on: date.id, alice)
+    map.seats.reverse()  // no longer in the order of the seats' ids
+    _ = try await bed.engine.hold(
+      seats: try await bed.seats(["11", "30"], on: date.id, bob), on: date.id, bob)
+    let copy = map
+    map = try await bed.engine.refresh(map, alice)
+    #expect(map.seat(labelled: "11")?.state == .held)
+    #expect(map.seat(labelled: "30")?.state == .held)
+    #expect(copy.seat(labelled: "11")?.state == .available, "a map still in use is not changed")
+    let full = try await bed.engine.seats(on: date.id, alice)
+    #expect(map.seats.reversed() == full.seats)
+    #expect(map.date == full.date)
   }
 
   @Test func aRefreshNeedsARunningTurnOfTheCaller() async throws {

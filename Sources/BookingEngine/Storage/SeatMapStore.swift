@@ -19,23 +19,25 @@ enum SeatMapStore {
       stamp: stamp(version, now: now, ends: rows.compactMap(\.holdEnds)))
   }
 
-  /// `map` brought up to date at `now`. Unchanged, it is returned as it is.
-  static func refresh(_ db: Database, _ map: SeatMap, user: UserID, now: Int64) throws -> SeatMap {
-    let date = map.date.id
+  /// The seats of a map of `date`, stamped `stamp`, that changed by `now` as `user` sees
+  /// them, and the new stamp; nil when nothing did. Read on a snapshot; ``apply(_:to:)``
+  /// patches the map after.
+  static func changes(
+    _ db: Database, date: DateID, since stamp: SeatMapStamp, user: UserID, now: Int64
+  ) throws -> SeatMapChanges? {
     let version = try self.version(db, date)
-    let expiry = map.stamp.nextExpiry?.millis
+    let expiry = stamp.nextExpiry?.millis
     let expired = expiry.map { $0 <= now } ?? false
-    guard version != map.stamp.version || expired else { return map }
+    guard version != stamp.version || expired else { return nil }
     var changed = try changes(
-      db, date: date, user: user, now: now, where: "AND st.version > ?4",
-      arguments: [map.stamp.version])
+      db, date: date, user: user, now: now, where: "AND version > ?4",
+      argument: stamp.version)
     if expired {
       changed += try changes(
         db, date: date, user: user, now: now,
-        where: "AND st.held_until > ?4 AND st.held_until <= ?3",
-        arguments: [map.stamp.readAt.millis])
+        where: "AND held_until > ?4 AND held_until <= ?3",
+        argument: stamp.readAt.millis)
     }
-    var updated = map
     var ends = changed.compactMap(\.holdEnds)
     if let expiry, !expired { ends.append(expiry) }
     if expired {
@@ -50,17 +52,31 @@ enum SeatMapStore {
           arguments: [date.rawValue, now]
         ).map { [$0] } ?? []
     }
-    for change in changed {
-      if let index = updated.index(of: change.id, at: change.place) {
-        updated.seats[index].state = change.state
-      }
+    return SeatMapChanges(
+      seats: changed.map { ($0.id, $0.state) }, stamp: Self.stamp(version, now: now, ends: ends),
+      now: now)
+  }
+
+  /// `map` with `changes` made to it, in place: only the changed seats are touched, and
+  /// seats left are counted as they change, not over the whole map again.
+  static func apply(_ changes: SeatMapChanges, to map: inout SeatMap) {
+    var seatsLeft = map.date.seatsLeft
+    var positions: [SeatID: Int]?
+    for (id, state) in changes.seats {
+      guard let index = map.index(of: id, positions: &positions) else { continue }
+      let old = map.seats[index].state
+      guard old != state else { continue }
+      if old == .available { seatsLeft -= 1 }
+      if state == .available { seatsLeft += 1 }
+      map.seats[index].state = state
     }
-    updated.date.seatsLeft = updated.seats.count(where: \.isAvailable)
-    let unsold = updated.seats.count { $0.state != .sold && $0.state != .yours }
-    updated.date.availability =
-      updated.date.startsAt.millis <= now ? .past : unsold == 0 ? .soldOut : .onSale
-    updated.stamp = stamp(version, now: now, ends: ends)
-    return updated
+    map.date.seatsLeft = seatsLeft
+    // Some seat is unsold whenever one is left; only a map with none left is counted.
+    let unsold =
+      seatsLeft > 0 ? seatsLeft : map.seats.count { $0.state != .sold && $0.state != .yours }
+    map.date.availability =
+      map.date.startsAt.millis <= changes.now ? .past : unsold == 0 ? .soldOut : .onSale
+    map.stamp = changes.stamp
   }
 
   private static func version(_ db: Database, _ date: DateID) throws -> Int64 {
@@ -117,42 +133,46 @@ enum SeatMapStore {
     return seats
   }
 
-  /// What changed about some seats of a date: only their state, and where they sit to
-  /// find them in the map (a seat's name, tier and place never change). `filter`'s
-  /// parameters start at ?4.
+  /// What changed about some seats of a date: only their state (a seat's name, tier and
+  /// place never change), read from `seat_state` alone by column position. `filter`'s
+  /// conditions are on `seat_state`; its one parameter is ?4.
   private static func changes(
     _ db: Database, date: DateID, user: UserID, now: Int64, where filter: String,
-    arguments: [any DatabaseValueConvertible]
-  ) throws -> [(id: SeatID, place: (Int, Int), state: Seat.State, holdEnds: Int64?)] {
-    let statement = try db.cachedStatement(
-      sql: """
-        SELECT st.seat_id, s.grid_row, s.grid_col, \(stateColumns)
-        FROM seat_state st JOIN seat s ON s.id = st.seat_id
-        WHERE st.date_id = ?1 \(filter)
-        """)
-    var changes: [(id: SeatID, place: (Int, Int), state: Seat.State, holdEnds: Int64?)] = []
-    let rows = try Row.fetchCursor(
-      statement, arguments: StatementArguments([date.rawValue, user.rawValue, now] + arguments))
-    while let row = try rows.next() {
-      changes.append((SeatID(row[0]), (row[1], row[2]), states[row[3]], row[4]))
+    argument: Int64
+  ) throws -> [(id: SeatID, state: Seat.State, holdEnds: Int64?)] {
+    try db.steps(
+      """
+      SELECT st.seat_id, \(stateColumns)
+      FROM seat_state st
+      WHERE st.date_id = ?1 \(filter)
+      """, [.int(date.rawValue), .text(user.rawValue), .int(now), .int(argument)]
+    ) { row in
+      (SeatID(row.int(0)), states[Int(row.int(1))], row.isNull(2) ? nil : row.int(2))
     }
-    return changes
   }
 }
 
+/// What a refresh read: the seats whose state changed, and the map's new stamp.
+struct SeatMapChanges: Sendable {
+  var seats: [(id: SeatID, state: Seat.State)]
+  var stamp: SeatMapStamp
+  /// When they were read.
+  var now: Int64
+}
+
 extension SeatMap {
-  /// Where seat `id` sits in `seats`, found by its place in the hall (the map's order).
-  fileprivate func index(of id: SeatID, at key: (Int, Int)) -> Int? {
-    var low = 0
-    var high = seats.count
-    while low < high {
-      let middle = (low + high) / 2
-      if (seats[middle].gridRow, seats[middle].gridColumn) < key {
-        low = middle + 1
-      } else {
-        high = middle
-      }
+  /// Where seat `id` is in `seats`: a hall's seats are numbered in the map's order, so
+  /// first where that puts it, else by a table of every seat built once (`positions`).
+  fileprivate func index(of id: SeatID, positions: inout [SeatID: Int]?) -> Int? {
+    if let first = seats.first {
+      let guess = Int(id.rawValue - first.id.rawValue)
+      if seats.indices.contains(guess), seats[guess].id == id { return guess }
     }
-    return low < seats.count && seats[low].id == id ? low : nil
+    if positions == nil {
+      positions = Dictionary(
+        seats.enumerated().map { ($0.element.id, $0.offset) },
+        uniquingKeysWith: { first, _ in first })
+    }
+    return positions?[id]
   }
 }
