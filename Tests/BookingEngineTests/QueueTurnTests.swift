@@ -126,15 +126,12 @@ import Testing
     // Another connection takes the write lock and keeps it (the busy timeout is 5 s).
     let lock = try WriteLockHolder(path: bed.engine.path)
     await lock.acquired()
-    let clock = ContinuousClock()
-    let started = clock.now
+    // The lock is held throughout: a call that needed it would throw once the busy
+    // timeout ran out.
     let refreshed = try await bed.engine.refresh(map, alice)
     let status = try await bed.engine.queueStatus(bob)
-    let elapsed = clock.now - started
     lock.release()
 
-    // A write would wait out the 5 s busy timeout; a loaded machine may be slow, not that slow.
-    #expect(elapsed < .milliseconds(2_500), "waited \(elapsed) for the write lock")
     #expect(refreshed == map, "nothing changed, nothing re-read")
     #expect(status.state == .waiting(position: 1, ahead: 0))
   }
