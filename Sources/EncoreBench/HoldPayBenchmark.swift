@@ -174,17 +174,7 @@ struct HoldPayBenchmark {
     ) { ($0.text(0), $0.int(1)) }
     precondition(token?.0 == digest && row.startsAt > now && !row.released && row.expiresAt > now)
     // The line's record of turn lengths, as the engine keeps it for its estimate.
-    let (mean, share) = db.query(BookingSQL.turnStats, [.text(row.concert)]) {
-      ($0.double(0), $0.double(1))
-    }!
-    let length = Double(token!.1)
-    db.run(
-      BookingSQL.setTurnStats,
-      [
-        .double(mean.map { $0 + 0.01 * (length - $0) } ?? length),
-        share.map { .double($0) } ?? .null,
-        .text(row.concert),
-      ])
+    db.run(BookingSQL.recordTurnLength, [.text(row.concert), .int(token!.1)])
     let balance = db.run(BookingSQL.deduct, [.int(row.amount), .text(user)])!
     db.run(
       BookingSQL.insertPayment,

@@ -55,9 +55,7 @@ final class RawSQLite {
 
   enum Argument {
     case int(Int64)
-    case double(Double)
     case text(String)
-    case null
   }
 
   /// The columns of the row a statement stands on.
@@ -66,9 +64,6 @@ final class RawSQLite {
 
     func int(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
     func text(_ index: Int32) -> String { String(cString: sqlite3_column_text(statement, index)) }
-    func double(_ index: Int32) -> Double? {
-      isNull(index) ? nil : sqlite3_column_double(statement, index)
-    }
     func isNull(_ index: Int32) -> Bool { sqlite3_column_type(statement, index) == SQLITE_NULL }
   }
 
@@ -78,9 +73,7 @@ final class RawSQLite {
       let position = Int32(index + 1)
       switch argument {
       case .int(let value): sqlite3_bind_int64(statement, position, value)
-      case .double(let value): sqlite3_bind_double(statement, position, value)
       case .text(let value): sqlite3_bind_text(statement, position, value, -1, transient)
-      case .null: sqlite3_bind_null(statement, position)
       }
     }
     return statement

@@ -94,10 +94,13 @@ package enum BookingSQL {
     VALUES (?, ?, ?, ?, ?, ?)
     """
 
-  /// A line's record of turns, `?1` the concert: mean length and share never claimed.
-  package static let turnStats =
-    "SELECT turn_mean_ms, lapse_share FROM queue_line WHERE concert_id = ?"
+  /// How far one finished turn moves a line's mean turn length (an exponential average).
+  package static let turnWeight = 0.01
 
-  package static let setTurnStats =
-    "UPDATE queue_line SET turn_mean_ms = ?, lapse_share = ? WHERE concert_id = ?"
+  /// Adds a finished turn of `?2` ms to line `?1`'s mean turn length, in one statement.
+  package static let recordTurnLength = """
+    UPDATE queue_line
+    SET turn_mean_ms = COALESCE(turn_mean_ms + \(turnWeight) * (?2 - turn_mean_ms), ?2)
+    WHERE concert_id = ?1
+    """
 }

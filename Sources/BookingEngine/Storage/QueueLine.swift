@@ -29,7 +29,7 @@ struct QueueLine: Sendable {
   static let flowWindow: Double = 120
   /// Each turn that ends (or is claimed, or lapses) moves the averages this share of
   /// the way to what it showed.
-  static let turnWeight: Double = 0.01
+  static let turnWeight = BookingSQL.turnWeight
   /// No ETA until people have been let in for this long.
   static let warmUp: Int64 = 10_000
 
@@ -173,8 +173,9 @@ struct QueueLine: Sendable {
     _ db: Database, _ concert: ConcertID, claims: Int = 0, lapses: Int = 0, lengths: [Int64] = []
   ) throws {
     guard claims + lapses + lengths.count > 0,
-      let row = try Row.fetchOne(
-        db.cachedStatement(sql: BookingSQL.turnStats), arguments: [concert.rawValue])
+      let row = try db.fetchRow(
+        sql: "SELECT turn_mean_ms, lapse_share FROM queue_line WHERE concert_id = ?",
+        arguments: [concert.rawValue])
     else { return }
     var mean: Double? = row[0]
     var share: Double? = row[1]
@@ -184,7 +185,8 @@ struct QueueLine: Sendable {
     for lapsed in Array(repeating: 0.0, count: claims) + Array(repeating: 1.0, count: lapses) {
       share = share.map { $0 + turnWeight * (lapsed - $0) } ?? lapsed
     }
-    try db.cachedStatement(sql: BookingSQL.setTurnStats).execute(
+    try db.run(
+      sql: "UPDATE queue_line SET turn_mean_ms = ?, lapse_share = ? WHERE concert_id = ?",
       arguments: [mean, share, concert.rawValue])
   }
 }

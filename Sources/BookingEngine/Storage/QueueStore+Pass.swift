@@ -24,7 +24,7 @@ extension QueueStore {
       TokenDigest.matches(stored, digest)
     {
       // A turn used up by a payment is one more length for the line's estimate.
-      if use { try QueueLine.recordTurns(db, concert, lengths: [length]) }
+      if use { try db.step(BookingSQL.recordTurnLength, [.text(concert.rawValue), .int(length)]) }
       return Pass(token: stored)
     }
     let row = try authorize(db, token: token, user: user, concert: concert, context: context)
