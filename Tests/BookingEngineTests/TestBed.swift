@@ -19,6 +19,21 @@ struct TestBed {
     try await engine.seedDemoCatalogIfEmpty()
   }
 
+  /// An engine on a new, empty database of `store`, seeded with the demo catalog.
+  init(_ store: Store, policy: BookingPolicy = BookingPolicy(), onDisk: Bool = false)
+    async throws
+  {
+    switch store.kind {
+    case .sqlite:
+      try await self.init(policy: policy, onDisk: onDisk)
+    case .postgres:
+      clock = ManualClock(Self.start)
+      engine = try await BookingEngine.open(
+        database: store.freshDatabase(), policy: policy, clock: clock)
+      try await engine.seedDemoCatalogIfEmpty()
+    }
+  }
+
   static func temporaryPath() -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "encore-tests-\(UUID().uuidString)")
@@ -66,5 +81,50 @@ func expectRefusal<T>(
     #expect(error == expected, sourceLocation: sourceLocation)
   } catch {
     Issue.record("expected \(expected.code), got \(error)", sourceLocation: sourceLocation)
+  }
+}
+
+/// A store the contract tests run against: SQLite always; PostgreSQL too when
+/// `ENCORE_TEST_POSTGRES_URL` names a server and Encore was built with `--traits PostgreSQL`
+/// (``PostgresAvailabilityTests`` shows as skipped otherwise).
+struct Store: Sendable, CustomTestStringConvertible {
+  enum Kind: Sendable {
+    case sqlite
+    case postgres(url: String)
+  }
+
+  let kind: Kind
+
+  var testDescription: String {
+    switch kind {
+    case .sqlite: "SQLite"
+    case .postgres: "PostgreSQL"
+    }
+  }
+
+  static let sqlite = Store(kind: .sqlite)
+
+  /// The server to test on, if there is one and this build can use it.
+  static var postgresURL: String? {
+    guard BookingEngine.supportsPostgreSQL,
+      let url = ProcessInfo.processInfo.environment["ENCORE_TEST_POSTGRES_URL"], !url.isEmpty
+    else { return nil }
+    return url
+  }
+
+  /// Every store available to this run.
+  static let all: [Store] =
+    [.sqlite] + (postgresURL.map { [Store(kind: .postgres(url: $0))] } ?? [])
+
+  /// A new, empty database: a temporary file, or a schema of its own on the server (so
+  /// tests running at once never see each other's rows).
+  func freshDatabase() -> String {
+    switch kind {
+    case .sqlite:
+      return TestBed.temporaryPath()
+    case .postgres(let url):
+      let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+      return url + (url.contains("?") ? "&" : "?") + "schema=" + schema
+    }
   }
 }

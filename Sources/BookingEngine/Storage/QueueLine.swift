@@ -150,21 +150,14 @@ struct QueueLine: Sendable {
   static func recordAdmissions(
     _ db: Database, _ line: QueueLine, count: Int, front: Int64, now: Int64
   ) throws {
-    func decayed(_ value: Double, _ window: Double) -> Double {
-      line.flowAt.map { value * exp(-Double(now - $0) / 1000 / window) } ?? 0
-    }
-    let moved = Double(max(0, front - line.frontSeq))
+    let flows = QueueRules.flows(line, admitted: count, front: front, now: now)
     try db.run(
       sql: """
         UPDATE queue_line SET flow = ?, seq_flow = ?, flow_at = ?,
           flow_since = COALESCE(flow_since, ?), front_seq = MAX(front_seq, ?)
         WHERE concert_id = ?
         """,
-      arguments: [
-        decayed(line.flow, flowWindow) + Double(count),
-        decayed(line.seqFlow, flowWindow) + moved, now, now, front,
-        line.concertID.rawValue,
-      ])
+      arguments: [flows.flow, flows.seqFlow, now, now, front, line.concertID.rawValue])
   }
 
   /// Records what became of turns: `claims` were claimed, `lapses` never were, and
@@ -177,16 +170,10 @@ struct QueueLine: Sendable {
         sql: "SELECT turn_mean_ms, lapse_share FROM queue_line WHERE concert_id = ?",
         arguments: [concert.rawValue])
     else { return }
-    var mean: Double? = row[0]
-    var share: Double? = row[1]
-    for length in lengths {
-      mean = mean.map { $0 + turnWeight * (Double(length) - $0) } ?? Double(length)
-    }
-    for lapsed in Array(repeating: 0.0, count: claims) + Array(repeating: 1.0, count: lapses) {
-      share = share.map { $0 + turnWeight * (lapsed - $0) } ?? lapsed
-    }
+    let averages = QueueRules.turnAverages(
+      mean: row[0], lapseShare: row[1], claims: claims, lapses: lapses, lengths: lengths)
     try db.run(
       sql: "UPDATE queue_line SET turn_mean_ms = ?, lapse_share = ? WHERE concert_id = ?",
-      arguments: [mean, share, concert.rawValue])
+      arguments: [averages.mean, averages.lapseShare, concert.rawValue])
   }
 }
