@@ -11,27 +11,27 @@ struct TestBed {
 
   /// An in-memory engine (or one on a temporary file) seeded with the demo catalog.
   init(policy: BookingPolicy = BookingPolicy(), onDisk: Bool = false) async throws {
-    clock = ManualClock(Self.start)
-    engine =
-      onDisk
-      ? try BookingEngine.open(path: Self.temporaryPath(), policy: policy, clock: clock)
-      : try BookingEngine.inMemory(policy: policy, clock: clock)
-    try await engine.seedDemoCatalogIfEmpty()
+    try await self.init(.sqlite, policy: policy, onDisk: onDisk)
   }
 
-  /// An engine on a new, empty database of `store`, seeded with the demo catalog.
+  /// An engine on a new database of `store` (for SQLite in memory unless `onDisk`),
+  /// seeded with the demo catalog.
   init(_ store: Store, policy: BookingPolicy = BookingPolicy(), onDisk: Bool = false)
     async throws
   {
+    let clock = ManualClock(Self.start)
     switch store.kind {
     case .sqlite:
-      try await self.init(policy: policy, onDisk: onDisk)
+      engine =
+        onDisk
+        ? try BookingEngine.open(path: Self.temporaryPath(), policy: policy, clock: clock)
+        : try BookingEngine.inMemory(policy: policy, clock: clock)
     case .postgres:
-      clock = ManualClock(Self.start)
       engine = try await BookingEngine.open(
         database: store.freshDatabase(), policy: policy, clock: clock)
-      try await engine.seedDemoCatalogIfEmpty()
     }
+    self.clock = clock
+    try await engine.seedDemoCatalogIfEmpty()
   }
 
   static func temporaryPath() -> String {

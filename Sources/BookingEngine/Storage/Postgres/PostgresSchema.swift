@@ -31,9 +31,9 @@
       return statements
     }
 
-    /// Taken (per transaction) while migrating, so several processes opening one new
-    /// database set it up once.
-    static let migrationLock: Int64 = 0x456E_6331
+    /// Taken (per transaction, with the schema's hash) while migrating, so several
+    /// processes opening one new database set it up once.
+    static let migrationLock: Int32 = 0x456E_6331
 
     static let mark = """
       CREATE TABLE IF NOT EXISTS encore_schema (

@@ -84,7 +84,8 @@
       try await connection.query("BEGIN", logger: logger)
       do {
         try await connection.query(
-          "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
+          "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock), hashtext(current_schema()))",
+          logger: logger)
         let tables = try await connection.query(
           """
           SELECT table_name FROM information_schema.tables
