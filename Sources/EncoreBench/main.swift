@@ -1,6 +1,6 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE...
+//   swift run -c release encore-bench [hold-pay COUNT [--database postgres://…] | queue SIZE...
 //     | eta [USERS...] [rate-bound|capacity-bound] | refresh VIEWERS | contend P... | read RUNS]
 import BookingEngine
 import Foundation
@@ -16,6 +16,28 @@ if arguments.first == "viewers", arguments.count == 3, let count = Int(arguments
 
 func rate(_ value: Double) -> String { String(format: "%8.0f tx/s", value) }
 func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", duration.microseconds) }
+
+if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--database"),
+  flag + 1 < arguments.count
+{
+  // On a PostgreSQL server: the engine next to pgbench running the hold's statements.
+  let url = arguments[flag + 1]
+  let count = arguments.dropFirst().first.flatMap(Int.init) ?? 2_000
+  print(
+    "hold on PostgreSQL (\(count) engine holds, pgbench 10 s), engine ÷ pgbench transactions a second"
+  )
+  for connections in [1, 4] {
+    let result = try await PostgresHoldBenchmark(
+      url: url, connections: connections, count: count, seconds: 10
+    ).run()
+    print(
+      String(
+        format: "  %d connection%@ engine %6.0f tx/s, pgbench %6.0f tx/s, ratio %.2f", connections,
+        connections == 1 ? " " : "s", result.engine, result.pgbench, result.engine / result.pgbench)
+    )
+  }
+  exit(0)
+}
 
 if runAll || arguments.first == "hold-pay" {
   let count = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000

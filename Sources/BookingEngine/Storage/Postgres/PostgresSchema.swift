@@ -120,12 +120,11 @@
       CREATE INDEX seat_state_by_buyer ON seat_state(sold_to, date_id) WHERE sold_to IS NOT NULL;
       CREATE INDEX seat_state_by_version ON seat_state(date_id, version);
       -- Every change to a seat bumps its date's version and stamps the row, as SQLite's
-      -- trigger does, and tells listeners (LISTEN encore_seats) which date changed.
+      -- trigger does.
       CREATE FUNCTION encore_seat_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE concert_date SET seat_version = seat_version + 1 WHERE id = NEW.date_id
           RETURNING seat_version INTO NEW.version;
-        PERFORM pg_notify('encore_seats', NEW.date_id::text);
         RETURN NEW;
       END $$;
       CREATE TRIGGER seat_state_changed BEFORE UPDATE OF hold_id, holder, held_until, sold_to, sale
@@ -196,8 +195,15 @@
       CREATE UNIQUE INDEX queue_token_live ON queue_token(concert_id, user_id)
         WHERE state IN ('waiting', 'active');
       CREATE UNIQUE INDEX queue_token_order ON queue_token(concert_id, seq);
-      -- Positions count this index: waiters of a concert with a lower arrival number.
       CREATE INDEX queue_token_waiting ON queue_token(concert_id, seq) WHERE state = 'waiting';
+      -- Who is waiting, by arrival number, as SQLite keeps it (see QueueIndex): a position
+      -- reads at most 32 rows however long the line.
+      CREATE TABLE queue_fenwick (
+        concert_id TEXT NOT NULL,
+        node BIGINT NOT NULL,
+        total BIGINT NOT NULL,
+        PRIMARY KEY (concert_id, node)
+      );
       CREATE INDEX queue_token_active ON queue_token(concert_id) WHERE state = 'active';
       CREATE INDEX queue_token_admitted ON queue_token(concert_id, admitted_at);
       CREATE INDEX queue_token_seen ON queue_token(concert_id, state, last_seen_at);

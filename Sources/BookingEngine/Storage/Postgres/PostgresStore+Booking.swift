@@ -551,6 +551,7 @@
         try await c.run(
           """
           TRUNCATE ledger, account, ticket, seat_state, payment, hold_seat, hold, queue_token,
+            queue_fenwick,
             queue_line, concert_date, seat, tier, concert
           """)
         try await Self.seed(c, catalog)

@@ -7,9 +7,9 @@
   /// joins, admissions and sweeps of one concert run one at a time on every machine;
   /// booking calls of a running turn touch only their token's row.
   ///
-  /// A position counts the waiters ahead on the partial index `queue_token_waiting`:
-  /// an index-only count, linear in the people ahead (about a millisecond per 100,000
-  /// here), where SQLite reads its Fenwick tree in 32 rows at most.
+  /// A position reads the same Fenwick tree as SQLite's (``QueueIndex``), in a table of
+  /// its own: at most 32 rows however long the line. Every change to it happens while the
+  /// line's row is locked.
   extension PostgresStore {
     // MARK: Operations
 
@@ -50,8 +50,8 @@
           VALUES (\(digest), \(concert.rawValue), \(user.rawValue), \(seq), 'waiting',
                   \(context.now), \(context.now), \(Int64(line.waitingCount)))
           """)
-        if seq != nil {
-          try await Self.addWaiting(c, concert: concert, count: 1)
+        if let seq {
+          try await Self.addWaiting(c, concert: concert, seqs: [seq], delta: 1)
           try await Self.admit(c, concert: concert, now: context.now)
         }
         let row = try await Self.fetchToken(c, token)!
@@ -101,7 +101,9 @@
         switch row.state {
         case .waiting:
           try await c.run("UPDATE queue_token SET state = 'left' WHERE token = \(row.token)")
-          if row.seq != nil { try await Self.addWaiting(c, concert: row.concertID, count: -1) }
+          if let seq = row.seq {
+            try await Self.addWaiting(c, concert: row.concertID, seqs: [seq], delta: -1)
+          }
         case .active:
           try await c.run("UPDATE queue_token SET state = 'expired' WHERE token = \(row.token)")
           let rules = try await Self.line(c, row.concertID)?.policy
@@ -295,10 +297,12 @@
       -> Int?
     {
       guard QueueRules.needsPosition(row), let seq = row.seq else { return nil }
+      let nodes = QueueIndex.nodes(before: seq)
+      guard !nodes.isEmpty else { return 0 }
       return try await c.count(
         """
-        SELECT COUNT(*) FROM queue_token
-        WHERE concert_id = \(row.concertID.rawValue) AND state = 'waiting' AND seq < \(seq)
+        SELECT COALESCE(SUM(total), 0)::bigint FROM queue_fenwick
+        WHERE concert_id = \(row.concertID.rawValue) AND node = ANY(\(nodes))
         """)
     }
 
@@ -386,15 +390,15 @@
       try await recordTurns(
         c, concert, lapses: ended.filter(\.0).count, lengths: ended.filter { !$0.0 }.map(\.1))
       if now - line.sweptAt >= QueueRules.sweepInterval {
-        let gone = try await c.run(
+        let gone = try await c.all(
           """
           UPDATE queue_token SET state = 'left'
           WHERE concert_id = \(concert.rawValue) AND state = 'waiting'
             AND last_seen_at <= \(QueueRules.sweepCutoff(line.policy, now: now))
             AND seq IS NOT NULL
-          RETURNING 1
-          """)
-        try await addWaiting(c, concert: concert, count: -gone)
+          RETURNING seq
+          """, as: Int64.self)
+        try await addWaiting(c, concert: concert, seqs: gone, delta: -1)
         try await c.run(
           "UPDATE queue_line SET swept_at = \(now) WHERE concert_id = \(concert.rawValue)")
       }
@@ -427,24 +431,37 @@
         UPDATE queue_line SET next_seq = next_seq + \(count), opened = TRUE
         WHERE concert_id = \(concert.rawValue) RETURNING next_seq - \(count)
         """, as: Int64.self)!
+      var seqs: [Int64] = []
       for (offset, token) in context.random.shuffled(early).enumerated() {
+        let seq = first + Int64(offset)
         try await c.run(
           """
-          UPDATE queue_token SET seq = \(first + Int64(offset)), ahead_at_join = \(Int64(offset)),
+          UPDATE queue_token SET seq = \(seq), ahead_at_join = \(Int64(offset)),
             last_seen_at = \(context.now)
           WHERE token = \(token)
           """)
+        seqs.append(seq)
       }
-      try await addWaiting(c, concert: concert, count: early.count)
+      try await addWaiting(c, concert: concert, seqs: seqs, delta: 1)
     }
 
-    private static func addWaiting(_ c: PostgresConnection, concert: ConcertID, count: Int)
-      async throws
-    {
-      guard count != 0 else { return }
+    /// Adds `delta` (+1 joined, -1 left or admitted) at each arrival number, in the tree
+    /// and in the line's count, in two statements whatever the number of nodes.
+    private static func addWaiting(
+      _ c: PostgresConnection, concert: ConcertID, seqs: [Int64], delta: Int64
+    ) async throws {
+      guard !seqs.isEmpty else { return }
+      let changes = QueueIndex.changes(adding: delta, at: seqs).filter { $0.value != 0 }
       try await c.run(
         """
-        UPDATE queue_line SET waiting_count = waiting_count + \(Int64(count))
+        INSERT INTO queue_fenwick (concert_id, node, total)
+        SELECT \(concert.rawValue), node, total
+        FROM unnest(\(Array(changes.keys)), \(Array(changes.values))) AS x(node, total)
+        ON CONFLICT (concert_id, node) DO UPDATE SET total = queue_fenwick.total + excluded.total
+        """)
+      try await c.run(
+        """
+        UPDATE queue_line SET waiting_count = waiting_count + \(delta * Int64(seqs.count))
         WHERE concert_id = \(concert.rawValue)
         """)
     }
@@ -499,7 +516,7 @@
         RETURNING seq
         """, as: Int64.self)
       guard let front = admitted.max() else { return }
-      try await addWaiting(c, concert: concert, count: -admitted.count)
+      try await addWaiting(c, concert: concert, seqs: admitted, delta: -1)
       let flows = QueueRules.flows(line, admitted: admitted.count, front: front, now: now)
       try await c.run(
         """
