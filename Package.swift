@@ -48,6 +48,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
+      // Released, the Swift runtime and Foundation are linked in rather than loaded and
+      // relocated at every start: a read command takes about a third less time.
       swiftSettings: swiftSettings + [
         .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
       ],
