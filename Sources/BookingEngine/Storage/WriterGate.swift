@@ -9,13 +9,14 @@ import Foundation
 /// The turn every Encore process takes before it writes to one database file: a
 /// process-shared, robust mutex in a small file beside it (`encore.sqlite-lock`).
 ///
-/// SQLite has no queue for its write lock: a writer that finds it taken sleeps and tries
-/// again, so the lock sits idle while waiters nap, and the more processes write, the fewer
-/// bookings a second they make together. Waiting on this mutex instead, a process is woken
-/// by the kernel the moment the one before it commits, while that one does its work outside
-/// the lock: the writers' work overlaps rather than their naps. A process that dies holding
-/// it (SIGKILL) hands it on — the next taker is told and carries on, as SQLite's own lock,
-/// released by the kernel, is already free.
+/// SQLite has no queue for its write lock: a writer that finds it taken naps and tries
+/// again, so which process gets it next is luck, and one process can go on winning while
+/// another waits (four processes booking on one file split 414 to 175 bookings a second).
+/// Waiting on this mutex instead, a process is woken by the kernel the moment the one
+/// before it commits, so turns pass round. It does not make the processes faster together:
+/// each hand-over empties the new holder's page cache, whichever lock hands it over. A
+/// process that dies holding it (SIGKILL) hands it on — the next taker is told and carries
+/// on, as SQLite's own lock, released by the kernel, is already free.
 ///
 /// Only Encore's writers use it; SQLite's lock stays the truth (another program's writes
 /// are waited for as before). Where the file can't be made (a read-only folder), writers
