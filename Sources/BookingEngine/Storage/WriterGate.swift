@@ -11,7 +11,7 @@ import Foundation
 ///
 /// SQLite has no queue for its write lock: a writer that finds it taken naps and tries
 /// again, so which process gets it next is luck, and one process can go on winning while
-/// another waits (four processes booking on one file split 414 to 175 bookings a second).
+/// another waits.
 /// Waiting on this mutex instead, a process is woken by the kernel the moment the one
 /// before it commits, so turns pass round. It does not make the processes faster together:
 /// each hand-over empties the new holder's page cache, whichever lock hands it over. A
