@@ -55,7 +55,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
-      swiftSettings: swiftSettings
+      // Released, the Swift runtime and Foundation are linked in rather than loaded and
+      // relocated at every start: a read command takes about a third less time.
+      swiftSettings: swiftSettings + [
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+      ],
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+      ]
     ),
     // Launched by the engine tests so that several OS processes race on one database file.
     .executableTarget(

@@ -13,7 +13,9 @@ import Synchronization
 /// Both run on the calling thread, with no hand-off to another executor: an operation
 /// is a few hundred microseconds of SQLite, and a hop there and back cost a tenth of it.
 struct BookingDatabase: Sendable {
-  private let writing: LazyWriter
+  private let writing: Lazy<any DatabaseWriter>
+  /// The writers' turn, opened with the writing connection; nil in memory.
+  private let gate: Lazy<WriterGate?>
   let reader: any DatabaseReader
   let path: String
 
@@ -21,11 +23,11 @@ struct BookingDatabase: Sendable {
   /// `encore concerts`) never opens it, so it neither takes the write lock nor
   /// checkpoints the WAL when it closes.
   var writer: any DatabaseWriter {
-    get throws { try writing.connection() }
+    get throws { try writing.value }
   }
 
   /// Whether the writing connection has been opened yet.
-  var writerIsOpen: Bool { writing.isOpen }
+  var writerIsOpen: Bool { writing.isMade }
 
   /// Opens the database file at `path`, setting it up or migrating it only when needed:
   /// opening an up-to-date file writes nothing and takes no lock.
@@ -42,15 +44,16 @@ struct BookingDatabase: Sendable {
       }
       // A queue, not a pool: a pool would write to the file as it opens (to create the
       // WAL file), and so wait for any other process's write lock.
-      let writing = LazyWriter { [writes] in
+      let writing = Lazy<any DatabaseWriter> { [writes] in
         try DatabaseQueue(path: path, configuration: writes)
       }
-      if state != .current { try setUp(writing.connection(), path: path) }
+      if state != .current { try setUp(writing.value, path: path) }
       var readers = configuration()
       readers.readonly = true
       readers.busyMode = .timeout(BusyWait.timeout)
       let reader = try DatabasePool(path: path, configuration: readers)
-      return BookingDatabase(writing: writing, reader: reader, path: path)
+      return BookingDatabase(
+        writing: writing, gate: Lazy { WriterGate.beside(path) }, reader: reader, path: path)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
     }
@@ -60,7 +63,8 @@ struct BookingDatabase: Sendable {
   static func inMemory() throws -> BookingDatabase {
     let queue = try DatabaseQueue(configuration: configuration())
     try Schema.migrator.migrate(queue)
-    return BookingDatabase(writing: LazyWriter { queue }, reader: queue, path: ":memory:")
+    return BookingDatabase(
+      writing: Lazy { queue }, gate: Lazy { nil }, reader: queue, path: ":memory:")
   }
 
   private static func configuration() -> Configuration {
@@ -101,11 +105,14 @@ struct BookingDatabase: Sendable {
     }
   }
 
-  /// Runs `body` in an IMMEDIATE transaction. While another process holds the write
-  /// lock it waits (see ``BusyWait``), up to ``BusyWait/timeout``.
+  /// Runs `body` in an IMMEDIATE transaction, in the writers' turn (see ``WriterGate``).
+  /// While another process holds the write lock it waits, up to ``BusyWait/timeout``.
   func transaction<T>(_ body: (Database) throws -> T) async throws -> T {
     let result = try onThisThread {
-      try writer.writeWithoutTransaction { db in try Self.immediate(db, body) }
+      try writer.writeWithoutTransaction { db in
+        guard let gate = try gate.value else { return try Self.immediate(db, body) }
+        return try gate.withTurn(timeout: BusyWait.timeout) { try Self.immediate(db, body) }
+      }
     }
     await Turn.yieldIfLong()
     return result
@@ -167,21 +174,24 @@ extension TimeInterval {
   var millis: Int64 { Int64((self * 1000).rounded()) }
 }
 
-/// A connection made on first use, once, whichever thread asks first.
-private final class LazyWriter: Sendable {
-  private let make: @Sendable () throws -> any DatabaseWriter
-  private let made = Mutex<(any DatabaseWriter)?>(nil)
+/// A value made on first use, once, whichever thread asks first; a failed making is
+/// tried again on the next use.
+private final class Lazy<Value: Sendable>: Sendable {
+  private let make: @Sendable () throws -> Value
+  private let made = Mutex<Value?>(nil)
 
-  init(_ make: @escaping @Sendable () throws -> any DatabaseWriter) { self.make = make }
+  init(_ make: @escaping @Sendable () throws -> Value) { self.make = make }
 
-  var isOpen: Bool { made.withLock { $0 != nil } }
+  var isMade: Bool { made.withLock { $0 != nil } }
 
-  func connection() throws -> any DatabaseWriter {
-    try made.withLock { made in
-      if let made { return made }
-      let connection = try make()
-      made = connection
-      return connection
+  var value: Value {
+    get throws {
+      try made.withLock { made in
+        if let made { return made }
+        let value = try make()
+        made = value
+        return value
+      }
     }
   }
 }
