@@ -99,10 +99,10 @@ enum BoxOfficeStore {
       sql: """
         SELECT
           (SELECT COUNT(*) FROM queue_token
-           WHERE concert_id = ?1 AND state = 'expired' AND claimed_at IS NULL
+           WHERE concert_id = ?4 AND state = 'expired' AND claimed_at IS NULL
              AND admitted_at IS NOT NULL),
-          (SELECT COUNT(*) FROM queue_token WHERE concert_id = ?1 AND state = 'left'),
-          (SELECT COUNT(*) FROM queue_token WHERE concert_id = ?1 AND state = 'used'),
+          (SELECT COUNT(*) FROM queue_token WHERE concert_id = ?4 AND state = 'left'),
+          (SELECT COUNT(*) FROM queue_token WHERE concert_id = ?4 AND state = 'used'),
           (SELECT MIN(\(TokenRow.turnEndsSQL)) FROM queue_token
            WHERE concert_id = ?4 AND state = 'active')
         """,

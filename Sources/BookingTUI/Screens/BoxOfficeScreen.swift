@@ -95,12 +95,6 @@ struct BoxOfficeScreen: Screen {
     ]
   }
 
-  func status(_ context: AppContext) -> String {
-    guard let polledAt else { return "" }
-    let ago = max(0, context.now.timeIntervalSince(polledAt))
-    return "updated " + String(format: "%.1f", ago) + " s ago"
-  }
-
   mutating func appear(_ context: AppContext) -> [Effect] {
     isPolling = true
     requestedAt = context.now
@@ -322,7 +316,7 @@ struct BoxOfficeScreen: Screen {
   func render(into canvas: inout Canvas, area: Rect, _ context: AppContext) {
     var view = BoxOfficeView(area: area, canvas: canvas)
     if let office {
-      view.draw(office, crowd: crowd, run: crowdRun, context)
+      view.draw(office, polledAt: polledAt ?? context.now, crowd: crowd, run: crowdRun, context)
     } else {
       view.message(error ?? "Reading the sale of \(concert)…", role: error == nil ? .dim : .error)
     }

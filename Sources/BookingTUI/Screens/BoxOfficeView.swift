@@ -17,11 +17,11 @@ struct BoxOfficeView {
   }
 
   mutating func draw(
-    _ office: BoxOffice, crowd: CrowdSimulation.Configuration,
+    _ office: BoxOffice, polledAt: Date, crowd: CrowdSimulation.Configuration,
     run: BoxOfficeScreen.CrowdRun?, _ context: AppContext
   ) {
     var y = area.minY
-    line(office, y: &y, context)
+    line(office, polledAt: polledAt, y: &y, context)
     y += 1
     sale(office, y: &y, context)
     y += 1
@@ -30,7 +30,9 @@ struct BoxOfficeView {
 
   // MARK: - The line
 
-  private mutating func line(_ office: BoxOffice, y: inout Int, _ context: AppContext) {
+  private mutating func line(
+    _ office: BoxOffice, polledAt: Date, y: inout Int, _ context: AppContext
+  ) {
     let line = office.line
     let x = area.minX + 2
     put("Line", at: Point(x, y), role: .title)
@@ -41,47 +43,52 @@ struct BoxOfficeView {
     } else {
       put("● letting people in", at: Point(x + 8, y), role: .success)
     }
+    let ago = String(format: "%.1f", max(0, context.now.timeIntervalSince(polledAt)))
+    let updated = putRight("updated \(ago) s ago", y: y, role: .dim)
     let who =
       !office.viewerMayAct
-      ? "\(office.viewer) · view only (not an operator)"
-      : office.operatorCount == 0 ? "\(office.viewer) · no operators named yet" : "operator \(office.viewer)"
-    putRight(who, y: y, role: office.viewerMayAct ? .dim : .warning)
+      ? "\(office.viewer) · view only · "
+      : office.operatorCount == 0 ? "\(office.viewer) · no operators named · " : "operator \(office.viewer) · "
+    putRight(who, y: y, before: updated, role: office.viewerMayAct ? .dim : .warning)
     let rules = line.rules
-    let left = x + 2
-    let right = x + 34
-    y += 1
-    label("Waiting now", Format.grouped(line.waiting), x: left, y: y, role: .accent)
+    let (left, right) = (x + 2, x + 34)
     let capacity = rules.activeCapacity.map(Format.grouped) ?? "no limit"
-    label("Active", Format.grouped(line.active) + " / " + capacity, x: right, y: y, width: 11)
+    let active = Format.grouped(line.active) + " / " + capacity
+    let rows: [(String, String, Role, String, String)] = [
+      ("Waiting now", Format.grouped(line.waiting), .accent, "Active", active),
+      (
+        "Newcomer waits", WaitingRoomView.wait(line.estimateForNewcomer, elapsed: 0), .bold, "Letting in",
+        rules.admissionsPerMinute.map { "up to " + Format.grouped($0) + " a minute" } ?? "no limit"
+      ),
+      (
+        "Lost turns", Format.grouped(line.claimWindowLosses) + " unclaimed", .bold, "Claim window",
+        Format.duration(seconds: Int(rules.claimWindow))
+      ),
+      ("Left or swept", Format.grouped(line.leftOrSwept), .bold, "Paid turns", Format.grouped(line.paid)),
+    ]
+    for row in rows {
+      y += 1
+      label(row.0, row.1, x: left, y: y, role: row.2)
+      label(row.3, row.4, x: right, y: y, width: 14)
+    }
     if let limit = rules.activeCapacity, limit > 0 {
-      let start = right + 11 + TextWidth.width(of: Format.grouped(line.active) + " / " + capacity) + 2
-      let width = min(20, area.maxX - start - 2)
+      let start = right + 14 + TextWidth.width(of: active) + 2
+      let width = min(20, area.maxX - start - (isWide ? 32 : 2))
       if width >= 5 {
         SegmentBar(segments: [
           .init(min(line.active, limit), "█", .progressDone),
           .init(max(0, limit - line.active), "░", .progressTodo),
-        ]).render(in: Rect(x: start, y: y, width: width, height: 1), on: &canvas)
+        ]).render(in: Rect(x: start, y: y - 3, width: width, height: 1), on: &canvas)
       }
     }
     y += 1
-    label("Newcomer waits", Self.wait(line.estimateForNewcomer), x: left, y: y, role: .bold)
-    label(
-      "Letting in",
-      rules.admissionsPerMinute.map { "up to " + Format.grouped($0) + " a minute" } ?? "no limit",
-      x: right, y: y, width: 11)
-    y += 1
     put("Let in a minute", at: Point(left, y), role: .dim)
-    let spark = Sparkline(values: line.admittedPerMinute)
-    spark.render(in: Rect(x: left + 16, y: y, width: line.admittedPerMinute.count, height: 1), on: &canvas)
+    let minutes = line.admittedPerMinute.count
+    Sparkline(values: line.admittedPerMinute)
+      .render(in: Rect(x: left + 16, y: y, width: minutes, height: 1), on: &canvas)
     put(
       "last 10 min · " + Format.grouped(line.admittedPerMinute.last ?? 0) + " in the last minute",
-      at: Point(left + 16 + line.admittedPerMinute.count + 2, y), role: .dim)
-    y += 1
-    label(
-      "Lost turns", Format.grouped(line.claimWindowLosses) + " unclaimed in "
-        + Format.duration(seconds: Int(rules.claimWindow)), x: left, y: y)
-    label("Left/swept", Format.grouped(line.leftOrSwept), x: right + 10, y: y, width: 11)
-    label("Paid", Format.grouped(line.paid), x: right + 26, y: y, width: 5)
+      at: Point(left + 16 + minutes + 2, y), role: .dim)
     if isWide { self.rules(rules, top: area.minY + 1) }
     y += 1
   }
@@ -90,7 +97,6 @@ struct BoxOfficeView {
   private mutating func rules(_ rules: QueuePolicy, top: Int) {
     let x = area.maxX - 30
     let rows = [
-      ("Claim window", Format.duration(seconds: Int(rules.claimWindow))),
       ("Idle timeout", Format.duration(seconds: Int(rules.activeIdleTimeout))),
       ("Longest turn", Format.duration(seconds: Int(rules.longestTurn))),
       ("Place kept", Format.duration(seconds: Int(rules.waitingGracePeriod))),
@@ -187,7 +193,8 @@ struct BoxOfficeView {
       } ?? "No estimates to check (nobody waited long enough)."
     put(error, at: Point(x, y), role: .bold)
     let plotTop = y + 1
-    let height = min(area.maxY - 1 - plotTop, isWide ? 12 : 8)
+    // The bottom row is the question's, when one is asked: it draws over the axis then.
+    let height = min(area.maxY - plotTop, isWide ? 12 : 8)
     guard height >= 3, !summary.waits.isEmpty else { return }
     let width = isWide ? 60 : 36
     let plot = ScatterPlot(points: summary.waits.map { ($0.actual, $0.predicted) })
@@ -232,17 +239,6 @@ struct BoxOfficeView {
     return Format.grouped(crowd.users) + " buyers · " + arrivals + " a second · "
       + "\(Int((crowd.abandonShare * 100).rounded())) % give up · "
       + "\(Int((crowd.buyShare * 100).rounded())) % buy"
-  }
-
-  /// A wait as an operator reads it: `2 min 08 s`, `about 3–5 min`, `not known yet`.
-  static func wait(_ estimate: QueueStatus.WaitEstimate) -> String {
-    switch estimate {
-    case .notKnownYet: "not known yet"
-    case .paused: "paused"
-    case .about(let seconds): Format.duration(seconds: Int(seconds.rounded(.up)))
-    case .between(let low, let high):
-      Format.duration(seconds: Int(low)) + " – " + Format.duration(seconds: Int(high.rounded(.up)))
-    }
   }
 
   private mutating func label(

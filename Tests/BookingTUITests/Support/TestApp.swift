@@ -19,9 +19,12 @@ final class TestApp {
   let keeper: MemoryTokenKeeper
   private(set) var app: EncoreApp
 
+  /// - Parameter boxOffice: opens the box office of this concert instead of the concert
+  ///   list, its crowd (`s`) being `crowd`.
   init(
     user: UserID = "alice", size: Size = Size(80, 24), policy: BookingPolicy = BookingPolicy(),
-    keeper: MemoryTokenKeeper = MemoryTokenKeeper(),
+    keeper: MemoryTokenKeeper = MemoryTokenKeeper(), boxOffice: ConcertID? = nil,
+    crowd: CrowdSimulation.Configuration? = nil,
     prepare: (BookingEngine) async throws -> Void = { _ in }
   ) async throws {
     clock = ManualClock(Self.start)
@@ -31,8 +34,13 @@ final class TestApp {
     self.user = user
     self.keeper = keeper
     terminal = VirtualTerminal(size: size)
-    app = EncoreApp(
-      engine: engine, user: user, keeper: keeper, timeZone: TimeZone(identifier: "UTC")!)
+    let zone = TimeZone(identifier: "UTC")!
+    app =
+      if let boxOffice {
+        EncoreApp(boxOffice: boxOffice, engine: engine, user: user, crowd: crowd, timeZone: zone)
+      } else {
+        EncoreApp(engine: engine, user: user, keeper: keeper, timeZone: zone)
+      }
     await app.step(on: terminal)
   }
 
