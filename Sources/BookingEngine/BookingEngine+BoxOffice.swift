@@ -33,7 +33,9 @@ extension BookingEngine {
   /// try await engine.addOperator("omar", by: "olga")
   /// ```
   public func addOperator(_ name: UserID, by caller: UserID) async throws {
-    let (name, caller) = (try UserName.normalized(name.rawValue), try UserName.normalized(caller.rawValue))
+    let (name, caller) = (
+      try UserName.normalized(name.rawValue), try UserName.normalized(caller.rawValue)
+    )
     try await inTransaction { db, context in
       try OperatorStore.add(db, name, by: caller, now: context.now)
     }
@@ -42,7 +44,9 @@ extension BookingEngine {
   /// Takes `name` off the operator list; `caller` must be an operator. Removing the last
   /// name opens the sale to whoever can write the file again.
   public func removeOperator(_ name: UserID, by caller: UserID) async throws {
-    let (name, caller) = (try UserName.normalized(name.rawValue), try UserName.normalized(caller.rawValue))
+    let (name, caller) = (
+      try UserName.normalized(name.rawValue), try UserName.normalized(caller.rawValue)
+    )
     try await inTransaction { db, _ in try OperatorStore.remove(db, name, by: caller) }
   }
 

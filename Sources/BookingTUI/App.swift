@@ -42,7 +42,8 @@ public final class EncoreApp {
     engine: BookingEngine, user: UserID, keeper: any TokenKeeper = MemoryTokenKeeper(),
     timeZone: TimeZone = .current
   ) {
-    self.init(engine: engine, user: user, keeper: keeper, timeZone: timeZone, first: ConcertListScreen())
+    self.init(
+      engine: engine, user: user, keeper: keeper, timeZone: timeZone, first: ConcertListScreen())
   }
 
   /// Opens the box office of `concert` for `user`: an operator's live view of the sale.

@@ -94,7 +94,8 @@ import Testing
     let office = try await bed.engine.boxOffice(concert: "aurora", viewer: "olga")
     let token = try await other.issueToken(user: "zoe", concert: "aurora")
     let zoe = Caller(user: "zoe", token: token.value)
-    let date = try #require(try await other.dates(of: "aurora", zoe).first { $0.availability == .onSale })
+    let date = try #require(
+      try await other.dates(of: "aurora", zoe).first { $0.availability == .onSale })
     let seats = try await other.seats(on: date.id, zoe).seats.filter(\.isAvailable).prefix(4)
     _ = try await other.hold(seats: seats.map(\.id), on: date.id, zoe)
 

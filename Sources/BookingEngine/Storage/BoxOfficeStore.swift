@@ -111,7 +111,8 @@ enum BoxOfficeStore {
       rules: line.policy, isPaused: line.paused, isOpen: line.opened, waiting: line.waitingCount,
       active: active, admittedPerMinute: perMinute,
       // Someone joining now is given the next arrival number.
-      estimateForNewcomer: line.opened ? line.estimate(for: next, at: now, full: full) : .notKnownYet,
+      estimateForNewcomer: line.opened
+        ? line.estimate(for: next, at: now, full: full) : .notKnownYet,
       claimWindowLosses: counts[0], leftOrSwept: counts[1], paid: counts[2])
     return (report, counts[3])
   }

@@ -168,7 +168,8 @@ struct BoxOfficeScreen: Screen {
       guard let office, !isActing else { return [] }
       guard office.viewerMayAct else {
         return [
-          .toast(BookingError.notAnOperator(office.viewer).description + " Nothing changed.", .error)
+          .toast(
+            BookingError.notAnOperator(office.viewer).description + " Nothing changed.", .error)
         ]
       }
       return ask(character, office)
@@ -203,7 +204,8 @@ struct BoxOfficeScreen: Screen {
         .capacity,
         TextFieldState(maxLength: 8, initial: rules.activeCapacity.map(String.init) ?? ""))
     case "w":
-      prompt = .entry(.claimWindow, TextFieldState(maxLength: 8, initial: "\(Int(rules.claimWindow))"))
+      prompt = .entry(
+        .claimWindow, TextFieldState(maxLength: 8, initial: "\(Int(rules.claimWindow))"))
     case "s":
       if case .running = crowdRun { return [.toast("A crowd is already running.", .info)] }
       confirm(.crowd, "Start a crowd of " + BoxOfficeView.describe(crowd) + "?")

@@ -48,7 +48,8 @@ struct BoxOfficeView {
     let who =
       !office.viewerMayAct
       ? "\(office.viewer) · view only · "
-      : office.operatorCount == 0 ? "\(office.viewer) · no operators named · " : "operator \(office.viewer) · "
+      : office.operatorCount == 0
+        ? "\(office.viewer) · no operators named · " : "operator \(office.viewer) · "
     putRight(who, y: y, before: updated, role: office.viewerMayAct ? .dim : .warning)
     let rules = line.rules
     let (left, right) = (x + 2, x + 34)
@@ -57,14 +58,18 @@ struct BoxOfficeView {
     let rows: [(String, String, Role, String, String)] = [
       ("Waiting now", Format.grouped(line.waiting), .accent, "Active", active),
       (
-        "Newcomer waits", WaitingRoomView.wait(line.estimateForNewcomer, elapsed: 0), .bold, "Letting in",
+        "Newcomer waits", WaitingRoomView.wait(line.estimateForNewcomer, elapsed: 0), .bold,
+        "Letting in",
         rules.admissionsPerMinute.map { "up to " + Format.grouped($0) + " a minute" } ?? "no limit"
       ),
       (
         "Lost turns", Format.grouped(line.claimWindowLosses) + " unclaimed", .bold, "Claim window",
         Format.duration(seconds: Int(rules.claimWindow))
       ),
-      ("Left or swept", Format.grouped(line.leftOrSwept), .bold, "Paid turns", Format.grouped(line.paid)),
+      (
+        "Left or swept", Format.grouped(line.leftOrSwept), .bold, "Paid turns",
+        Format.grouped(line.paid)
+      ),
     ]
     for row in rows {
       y += 1
@@ -83,12 +88,21 @@ struct BoxOfficeView {
     }
     y += 1
     put("Let in a minute", at: Point(left, y), role: .dim)
-    let minutes = line.admittedPerMinute.count
-    Sparkline(values: line.admittedPerMinute)
-      .render(in: Rect(x: left + 16, y: y, width: minutes, height: 1), on: &canvas)
-    put(
-      "last 10 min · " + Format.grouped(line.admittedPerMinute.last ?? 0) + " in the last minute",
-      at: Point(left + 16 + minutes + 2, y), role: .dim)
+    let perMinute = line.admittedPerMinute
+    let lastMinute = Format.grouped(perMinute.last ?? 0) + " in the last minute"
+    if isWide && area.height >= 30 {
+      // A tall chart: four columns a minute, the busiest minute's count at its top.
+      let chart = Rect(x: left + 16, y: y, width: perMinute.count * 4, height: 5)
+      Sparkline(values: perMinute).render(in: chart, on: &canvas)
+      put(Format.grouped(perMinute.max() ?? 0) + " top", at: Point(chart.maxX + 1, y), role: .dim)
+      y += chart.height
+      put("10 min ago", at: Point(chart.minX, y), role: .dim)
+      put("now · " + lastMinute, at: Point(chart.maxX - 4, y), role: .dim)
+    } else {
+      Sparkline(values: perMinute)
+        .render(in: Rect(x: left + 16, y: y, width: perMinute.count, height: 1), on: &canvas)
+      put("last 10 min · " + lastMinute, at: Point(left + 16 + perMinute.count + 2, y), role: .dim)
+    }
     if isWide { self.rules(rules, top: area.minY + 1) }
     y += 1
   }
@@ -123,7 +137,9 @@ struct BoxOfficeView {
     let barWidth = max(6, area.maxX - 1 - barX - 2 - counts - revenue - ending)
     for sales in office.dates where y < area.maxY - 1 {
       let past = sales.date.availability == .past
-      put(context.dates.dayAndTime(sales.date.startsAt), at: Point(x + 2, y), role: past ? .dim : .normal)
+      put(
+        context.dates.dayAndTime(sales.date.startsAt), at: Point(x + 2, y),
+        role: past ? .dim : .normal)
       SegmentBar(segments: [
         .init(sales.sold, "█", past ? .disabled : .seatSold),
         .init(sales.held, "▒", past ? .disabled : .seatHeld),
@@ -131,7 +147,8 @@ struct BoxOfficeView {
       ]).render(in: Rect(x: barX, y: y, width: barWidth, height: 1), on: &canvas)
       var column = barX + barWidth + 2
       for (count, word) in [(sales.sold, " sold "), (sales.held, " held "), (sales.free, " free")] {
-        put(TextWidth.pad(Format.grouped(count), toWidth: 5, alignment: .right), at: Point(column, y))
+        put(
+          TextWidth.pad(Format.grouped(count), toWidth: 5, alignment: .right), at: Point(column, y))
         put(word, at: Point(column + 5, y), role: .dim)
         column += 11
       }
@@ -201,7 +218,8 @@ struct BoxOfficeView {
     plot.render(in: Rect(x: x, y: plotTop, width: width, height: height), on: &canvas)
     let legend = [
       ("↑ predicted wait", Role.normal), ("→ actual wait", .normal), ("• a buyer", .accent),
-      ("· exactly right", .dim), ("both 0 – " + Format.duration(seconds: Int(plot.scale.rounded(.up))), .dim),
+      ("· exactly right", .dim),
+      ("both 0 – " + Format.duration(seconds: Int(plot.scale.rounded(.up))), .dim),
     ]
     for (i, (text, role)) in legend.enumerated() where i < height {
       put(text, at: Point(x + width + 2, plotTop + i), role: role)

@@ -38,7 +38,8 @@ public struct SegmentBar: Widget, Sendable {
       return amount > 0 ? max(1, share) : 0
     }
     // Give or take the rounding from the largest part.
-    while cells.reduce(0, +) != width, let largest = cells.indices.max(by: { cells[$0] < cells[$1] })
+    while cells.reduce(0, +) != width,
+      let largest = cells.indices.max(by: { cells[$0] < cells[$1] })
     {
       cells[largest] += cells.reduce(0, +) < width ? 1 : -1
     }

@@ -30,9 +30,31 @@ public struct Sparkline: Widget, Sendable {
       })
   }
 
-  /// Draws the newest values that fit on the first row of `rect`.
+  /// Draws the newest values that fit. One row: a character a value. Taller: each value
+  /// is a bar `rect.width / values.count` columns wide, in eighths of a row.
   public func render(in rect: Rect, on canvas: inout Canvas) {
     guard !rect.isEmpty else { return }
-    canvas.put(String(text.suffix(rect.width)), at: rect.origin, role: role, clippedTo: rect.row(0))
+    guard rect.height > 1, !values.isEmpty else {
+      canvas.put(
+        String(text.suffix(rect.width)), at: rect.origin, role: role, clippedTo: rect.row(0))
+      return
+    }
+    let width = max(1, rect.width / values.count)
+    let top = max(1, values.max() ?? 1)
+    for (index, value) in values.suffix(rect.width / width).enumerated() {
+      let x = rect.minX + index * width
+      guard value > 0 else {
+        canvas.put("·", at: Point(x, rect.maxY - 1), role: .dim, clippedTo: rect)
+        continue
+      }
+      var eighths = max(1, (value * rect.height * 8 + top - 1) / top)
+      for y in stride(from: rect.maxY - 1, through: rect.minY, by: -1) where eighths > 0 {
+        let level = Self.levels[min(8, eighths) - 1]
+        canvas.put(
+          String(repeating: String(level), count: max(1, width - 1)), at: Point(x, y), role: role,
+          clippedTo: rect)
+        eighths -= 8
+      }
+    }
   }
 }

@@ -122,7 +122,8 @@ enum GoldenBoxOffice {
   }
 
   @Test func soldOut() async throws {
-    try await golden("box-office-sold-out", concert: "garden", prepare: GoldenBoxOffice.soldOutGarden)
+    try await golden(
+      "box-office-sold-out", concert: "garden", prepare: GoldenBoxOffice.soldOutGarden)
   }
 
   @Test func afterACrowd() async throws {
