@@ -282,7 +282,11 @@ public final class EncoreApp {
   /// A result the app asked for itself.
   private func receive(_ result: EngineResult) {
     guard case .holds(let fetched) = result else { return }
+    let before = book.holds.map(\.hold.id)
     if book.receive(fetched, at: engine.clock.now()) { refreshHolds() }
+    // What a screen derives from the holds (the concert list's Enter hint) follows at
+    // once, not at its next event, whichever engine result arrives first.
+    if book.holds.map(\.hold.id) != before { updateTop(.holdsChanged) }
   }
 
   private func perform(_ effects: [Effect], from id: ScreenID?) {

@@ -183,9 +183,11 @@ struct BoxOfficeView {
     case nil:
       put("s starts " + settings, at: Point(x + 8, y), role: .dim)
     case .running(let since, let users):
+      let running = Int(max(0, context.now.timeIntervalSince(since)))
       put(
-        "\(Format.grouped(users)) buyers running since " + context.dates.clock(since)
-          + ": the line above is theirs", at: Point(x + 8, y), role: .info)
+        "\(Format.grouped(users)) buyers running for " + Format.duration(seconds: running)
+          + " (since " + context.dates.clock(since) + "): the line above is theirs",
+        at: Point(x + 8, y), role: .info)
     case .failed(let reason):
       put("stopped: " + reason, at: Point(x + 8, y), role: .error)
     case .finished(let summary):
