@@ -191,7 +191,8 @@ struct BoxOfficeScreen: Screen {
     case "+", "=", "-":
       let up = key != "-"
       let current = rules.admissionsPerMinute
-      guard let next = Self.step(current, up: up) else {
+      let pace = office.line.admittedPerMinute.last ?? 0
+      guard let next = Self.step(current, up: up, pace: pace) else {
         return [.toast(up ? "There is no limit to raise." : "That is the lowest rate.", .info)]
       }
       let now = current.map { Format.grouped($0) + " a minute" } ?? "no limit"
@@ -292,9 +293,13 @@ struct BoxOfficeScreen: Screen {
   // MARK: - Words
 
   /// The next limit up or down the steps from `current` (nil: no limit), itself nil
-  /// inside for "no limit"; nil when there is nowhere to go.
-  static func step(_ current: Int?, up: Bool) -> Int?? {
-    guard let current else { return up ? nil : .some(rateSteps.last) }
+  /// inside for "no limit"; nil when there is nowhere to go. Down from no limit is the
+  /// step at or below `pace` (the last minute's admissions), or 600 when nobody came in.
+  static func step(_ current: Int?, up: Bool, pace: Int) -> Int?? {
+    guard let current else {
+      if up { return nil }
+      return .some(pace > 0 ? rateSteps.last { $0 <= pace } ?? rateSteps[0] : 600)
+    }
     if up {
       return .some(rateSteps.first { $0 > current })
     }

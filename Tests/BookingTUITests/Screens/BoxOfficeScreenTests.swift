@@ -61,6 +61,16 @@ import Testing
     #expect(app.screen.contains("up to 30 a minute"))
   }
 
+  @Test func rateStepsGoThroughRoundNumbersToNoLimit() {
+    #expect(BoxOfficeScreen.step(60, up: true, pace: 0) == .some(90))
+    #expect(BoxOfficeScreen.step(12_000, up: true, pace: 0) == .some(nil))
+    #expect(BoxOfficeScreen.step(nil, up: true, pace: 0) == nil)
+    #expect(BoxOfficeScreen.step(nil, up: false, pace: 138) == .some(120))
+    #expect(BoxOfficeScreen.step(nil, up: false, pace: 0) == .some(600))
+    #expect(BoxOfficeScreen.step(1, up: false, pace: 0) == nil)
+    #expect(BoxOfficeScreen.step(7, up: false, pace: 0) == .some(5))
+  }
+
   @Test func cSetsTheCapacityAndNothingElse() async throws {
     let app = try await Self.boxOffice()
     var expected = try await rules(app)
