@@ -119,6 +119,8 @@ struct BoxOfficeScreen: Screen {
       error = nil
     case .result(.boxOffice(.failure(let failure))):
       isPolling = false
+      // With a view on screen, keep it (it says how old it is) and say what went wrong.
+      guard office == nil else { return [.toast(failure.description, .error)] }
       error = failure.description
     case .result(.ruleChanged(let outcome)):
       isActing = false

@@ -48,8 +48,7 @@ struct BoxOfficeCommand: AsyncParsableCommand {
         }
         id = first.id
       }
-      var settings = crowd.configuration(concert: id, users: users)
-      settings.userPrefix = "crowd"
+      let settings = crowd.configuration(concert: id, users: users)
       try await Self.runApp(session, concert: id, crowd: settings)
     }
   }
