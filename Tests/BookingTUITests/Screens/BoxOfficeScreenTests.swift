@@ -123,14 +123,21 @@ import Testing
     #expect(app.screen.contains("mallory · view only"))
   }
 
-  @Test func anotherProcesssHoldShowsAfterOneRefresh() async throws {
-    let app = try await Self.boxOffice()
+  @Test func aHoldByAnotherEngineOnTheFileShowsAfterOneRefresh() async throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("encore-box-office-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("shared.sqlite").path
+    let app = try await TestApp(user: "olga", boxOffice: "aurora", path: path)
     #expect(app.screen.contains("    0 held"))
-    let token = try await app.engine.issueToken(user: "zoe", concert: "aurora")
+    let other = try BookingEngine.open(path: path, clock: app.clock)
+    let token = try await other.issueToken(user: "zoe", concert: "aurora")
     let zoe = Caller(user: "zoe", token: token.value)
-    let date = try await app.firstOnSaleDate("aurora", as: zoe)
-    let free = try await app.engine.seats(on: date.id, zoe).seats.filter(\.isAvailable)
-    _ = try await app.engine.hold(seats: free.prefix(3).map(\.id), on: date.id, zoe)
+    let date = try #require(
+      try await other.dates(of: "aurora", zoe).first { $0.availability == .onSale })
+    let free = try await other.seats(on: date.id, zoe).seats.filter(\.isAvailable)
+    _ = try await other.hold(seats: free.prefix(3).map(\.id), on: date.id, zoe)
     await app.advance(by: BoxOfficeScreen.pollInterval)
     #expect(app.screen.contains("    3 held"))
     #expect(app.screen.contains("Active        1 / 100"))
