@@ -26,6 +26,8 @@ struct BoxOfficeBenchmark {
     try await engine.setQueuePolicy(rules, concert: "aurora")
     var settings = CrowdSimulation.Configuration(concert: "aurora", users: crowd)
     settings.arrivalsPerSecond = 50
+    // Few enough buy that seats are left to hold at 20,000.
+    settings.buyShare = 0.1
     _ = try await CrowdSimulation(engine: engine, configuration: settings) { date in
       if date > clock.now() { clock.set(date) }
     }.run()
