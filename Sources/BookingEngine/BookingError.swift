@@ -157,7 +157,7 @@ extension BookingError: CustomStringConvertible, LocalizedError {
     case .invalidPolicy(let reason): "The booking policy cannot be used: \(reason)"
     case .invalidCatalog(let reason): "The catalog cannot be put on sale: \(reason)"
     case .notAnOperator(let name):
-      "\(name) is not an operator of this sale: only a name on the operator list (encore operators list) may change how it runs."
+      "\(name) is not an operator of this sale (see encore operators list)."
     case .databaseBusy: "The database stayed busy too long; nothing was changed. Try again."
     case .databaseCorrupt(let path):
       "The database file \(path) is damaged or not an Encore database."

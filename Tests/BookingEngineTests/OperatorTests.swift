@@ -59,7 +59,7 @@ import Testing
     #expect(try await !bed.engine.boxOffice(concert: "aurora", viewer: "olga").line.isPaused)
     #expect(
       BookingError.notAnOperator("mallory").description
-        == "mallory is not an operator of this sale: only a name on the operator list (encore operators list) may change how it runs."
+        == "mallory is not an operator of this sale (see encore operators list)."
     )
   }
 

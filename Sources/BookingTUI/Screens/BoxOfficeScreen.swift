@@ -169,10 +169,7 @@ struct BoxOfficeScreen: Screen {
     case .character(let character) where "p+-=cws".contains(character):
       guard let office, !isActing else { return [] }
       guard office.viewerMayAct else {
-        return [
-          .toast(
-            BookingError.notAnOperator(office.viewer).description + " Nothing changed.", .error)
-        ]
+        return [.toast(BookingError.notAnOperator(office.viewer).description, .error)]
       }
       return ask(character, office)
     default: return []
