@@ -57,7 +57,7 @@ struct BoxOfficeInTmuxTests {
     try tmux.send("y")
     let after = try await tmux.waitFor("● letting people in")
     #expect(!after.contains("PAUSED"))
-    try tmux.send("Escape")
+    try tmux.send("q")
     try await tmux.waitFor("EXIT=0")
   }
 }

@@ -111,6 +111,14 @@ import Testing
     #expect(!app.app.isFinished)
   }
 
+  @Test func escLeavesTheBoxOfficeWhenNothingIsAsked() async throws {
+    let app = try await Self.boxOffice()
+    await app.press(.character("p"), .escape)
+    #expect(!app.app.isFinished, "the first Esc answers the question")
+    await app.press(.escape)
+    #expect(app.app.isFinished)
+  }
+
   @Test func aNonOperatorsPChangesNothingAndSaysWhy() async throws {
     let app = try await Self.boxOffice("mallory")
     let before = try await rules(app)
