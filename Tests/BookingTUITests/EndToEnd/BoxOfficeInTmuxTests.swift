@@ -39,7 +39,8 @@ struct BoxOfficeInTmuxTests {
     try await tmux.waitFor("    2 held")
 
     try tmux.send("q")
-    try await tmux.waitFor("EXIT=0")
+    let exit = try await tmux.waitFor("EXIT=", timeout: .seconds(30))
+    #expect(exit.contains("EXIT=0"), "\(exit)")
   }
 
   @Test func aViewerWhoIsNotAnOperatorIsToldWhyAndNothingChanges() async throws {
@@ -58,6 +59,7 @@ struct BoxOfficeInTmuxTests {
     let after = try await tmux.waitFor("● letting people in")
     #expect(!after.contains("PAUSED"))
     try tmux.send("q")
-    try await tmux.waitFor("EXIT=0")
+    let exit = try await tmux.waitFor("EXIT=", timeout: .seconds(30))
+    #expect(exit.contains("EXIT=0"), "\(exit)")
   }
 }
