@@ -58,4 +58,20 @@ protocol BookingStore: Sendable {
   /// Deletes everything and seeds `catalog`.
   func reset(to catalog: Catalog) async throws
   func audit() async throws -> SalesAudit
+
+  // MARK: Box office (who may act: ``OperatorRules``; what a rule changes: ``QueueRule``)
+  func operators() async throws -> [Operator]
+  func mayAct(_ user: UserID) async throws -> Bool
+  func addOperator(_ name: UserID, by caller: UserID, now: Int64) async throws
+  func removeOperator(_ name: UserID, by caller: UserID) async throws
+  func change(_ rule: QueueRule, concert: ConcertID, by caller: UserID, context: StoreContext)
+    async throws
+  func setQueuePolicy(
+    _ policy: QueuePolicy, concert: ConcertID, by caller: UserID, context: StoreContext
+  ) async throws
+  /// Reads without a lock that makes a buyer wait.
+  func boxOffice(concert: ConcertID, viewer: UserID, context: StoreContext) async throws
+    -> BoxOffice
+  /// `boxOffice` again when nothing it shows changed (``BoxOfficeRules``), else a new read.
+  func refresh(_ boxOffice: BoxOffice, context: StoreContext) async throws -> BoxOffice
 }

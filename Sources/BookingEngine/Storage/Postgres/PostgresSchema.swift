@@ -6,8 +6,9 @@
   /// no mark is another application's; one with a version this Encore does not know was
   /// set up by a newer Encore. Both are refused untouched. Never edit a migration: add one.
   enum PostgresSchema {
-    /// Migration 1 is today's schema whole: the SQLite history (v1–v5) starts here at once.
-    static let migrations: [String] = [v1]
+    /// Migration 1 is the schema of SQLite's v1–v5 whole; 2 adds the operator list
+    /// (SQLite's v6).
+    static let migrations: [String] = [v1, v2]
 
     static var latest: Int { migrations.count }
 
@@ -207,6 +208,15 @@
       CREATE INDEX queue_token_active ON queue_token(concert_id) WHERE state = 'active';
       CREATE INDEX queue_token_admitted ON queue_token(concert_id, admitted_at);
       CREATE INDEX queue_token_seen ON queue_token(concert_id, state, last_seen_at);
+      """
+
+    /// The names allowed to change how a sale runs (SQLite's v6, see ``OperatorRules``).
+    private static let v2 = """
+      CREATE TABLE operators (
+        name TEXT PRIMARY KEY,
+        added_at BIGINT NOT NULL,
+        added_by TEXT
+      );
       """
   }
 #endif

@@ -53,7 +53,7 @@
     }
 
     /// The dates of `concert`, or date `id`, with what is left to sell at `now`.
-    private static func dates(
+    static func dates(
       _ c: PostgresConnection, concert: ConcertID? = nil, id: DateID? = nil, now: Int64
     ) async throws -> [ConcertDate] {
       try await c.all(

@@ -122,11 +122,18 @@
     {
       try await transaction { c in
         try await Self.requireConcert(c, concert)
-        _ = try await Self.lockLine(c, concert, context: context)
-        try await c.run(
-          "UPDATE queue_line SET paused = \(paused) WHERE concert_id = \(concert.rawValue)")
-        if !paused { try await Self.admit(c, concert: concert, now: context.now) }
+        try await Self.setPaused(c, concert: concert, paused: paused, context: context)
       }
+    }
+
+    /// Stops or restarts letting people in (an operator's switch).
+    static func setPaused(
+      _ c: PostgresConnection, concert: ConcertID, paused: Bool, context: StoreContext
+    ) async throws {
+      _ = try await lockLine(c, concert, context: context)
+      try await c.run(
+        "UPDATE queue_line SET paused = \(paused) WHERE concert_id = \(concert.rawValue)")
+      if !paused { try await admit(c, concert: concert, now: context.now) }
     }
 
     func setQueuePolicy(_ policy: QueuePolicy, concert: ConcertID, context: StoreContext)
@@ -134,19 +141,26 @@
     {
       try await transaction { c in
         try await Self.requireConcert(c, concert)
-        _ = try await Self.lockLine(c, concert, context: context)
-        try await c.run(
-          """
-          UPDATE queue_line SET active_capacity = \(policy.activeCapacity.map { Int64($0) }),
-            admissions_per_minute = \(policy.admissionsPerMinute.map { Int64($0) }),
-            active_idle_ms = \(policy.activeIdleTimeout.millis),
-            waiting_grace_ms = \(policy.waitingGracePeriod.millis),
-            claim_window_ms = \(policy.claimWindow.millis),
-            longest_turn_ms = \(policy.longestTurn.millis)
-          WHERE concert_id = \(concert.rawValue)
-          """)
-        try await Self.admit(c, concert: concert, now: context.now)
+        try await Self.setPolicy(c, concert: concert, policy: policy, context: context)
       }
+    }
+
+    /// Replaces a line's rules, and lets people in if they now allow it.
+    static func setPolicy(
+      _ c: PostgresConnection, concert: ConcertID, policy: QueuePolicy, context: StoreContext
+    ) async throws {
+      _ = try await lockLine(c, concert, context: context)
+      try await c.run(
+        """
+        UPDATE queue_line SET active_capacity = \(policy.activeCapacity.map { Int64($0) }),
+          admissions_per_minute = \(policy.admissionsPerMinute.map { Int64($0) }),
+          active_idle_ms = \(policy.activeIdleTimeout.millis),
+          waiting_grace_ms = \(policy.waitingGracePeriod.millis),
+          claim_window_ms = \(policy.claimWindow.millis),
+          longest_turn_ms = \(policy.longestTurn.millis)
+        WHERE concert_id = \(concert.rawValue)
+        """)
+      try await admit(c, concert: concert, now: context.now)
     }
 
     func queuePolicy(concert: ConcertID, context: StoreContext) async throws -> QueuePolicy {
@@ -408,7 +422,7 @@
 
     /// When a `queue_token t` turn ends under its `queue_line l`'s rules (as
     /// ``TokenRow/turnEnds(_:)``).
-    private static let turnEnds = """
+    static let turnEnds = """
       LEAST(CASE WHEN t.claimed_at IS NULL THEN t.admitted_at + l.claim_window_ms
                  ELSE t.last_seen_at + l.active_idle_ms END,
             t.admitted_at + l.longest_turn_ms)
@@ -466,7 +480,7 @@
         """)
     }
 
-    private static func runningTurns(_ c: PostgresConnection, line: QueueLine, now: Int64)
+    static func runningTurns(_ c: PostgresConnection, line: QueueLine, now: Int64)
       async throws -> Int
     {
       try await c.count(
