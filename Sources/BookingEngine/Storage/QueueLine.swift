@@ -40,6 +40,9 @@ struct QueueLine: Sendable {
   /// Each turn that ends (or is claimed, or lapses) moves the averages this share of
   /// the way to what it showed.
   static let turnWeight = BookingSQL.turnWeight
+  /// How long after being let in a person who is there has claimed the turn: a poll or
+  /// two (the app claims at once).
+  static let claimLag: Double = 2
   /// No ETA until people have been let in for this long.
   static let warmUp: Int64 = 10_000
 
@@ -127,10 +130,11 @@ struct QueueLine: Sendable {
     // admissions seen say, less the lapses among them. Otherwise the rate rule or the
     // admissions seen.
     let rule = policy.admissionsPerMinute.map { 60 / Double($0) }
-    // The share let in who never claim: seen at once in the claims, and a claim window
-    // later in the lapses themselves.
+    // The share let in who never claim: seen within seconds in the claims (less those
+    // let in too lately to have claimed yet), and a claim window later in the lapses.
     let claims = rate(of: claimFlow, window: Self.flowWindow, at: now) ?? 0
-    let lapses = min(0.9, max(lapseShare ?? 0, 1 - claims / admitted))
+    let lately = Self.claimLag / watched(at: now)
+    let lapses = min(0.9, max(lapseShare ?? 0, 1 - claims / admitted - lately))
     var claimer = rule ?? 1 / admitted
     var lapser = claimer
     if let capacity = policy.activeCapacity, full {
@@ -172,9 +176,13 @@ struct QueueLine: Sendable {
   private func rate(of count: Double, window: Double, at now: Int64) -> Double? {
     guard let flowAt, let flowSince, now - flowSince >= Self.warmUp else { return nil }
     let decayed = count * exp(-Double(now - flowAt) / 1000 / window)
-    // Early on the window is not full yet: divide by the part of it that has passed.
-    let observed = window * (1 - exp(-Double(now - flowSince) / 1000 / window))
-    return decayed / observed
+    return decayed / watched(at: now)
+  }
+
+  /// How many seconds of flow the decayed counts hold: early on the window is not full
+  /// yet, so only the part of it that has passed.
+  private func watched(at now: Int64) -> Double {
+    Self.flowWindow * (1 - exp(-Double(now - (flowSince ?? now)) / 1000 / Self.flowWindow))
   }
 
   /// Replaces the line's rules.
