@@ -123,30 +123,32 @@ struct QueueLine: Sendable {
       let observed = rate(of: seqFlow, window: Self.flowWindow, at: now), admitted > 0,
       observed > 0
     else { return .notKnownYet }
-    // Seconds of the front's time per person: one who claims, and one who never does.
-    // While every slot is taken, a slot for the claimed turns' mean or the claim window
-    // (or the rate rule, if slower) — or, if admissions have lately come slower than
-    // that (slots held longer than the mean: turns that idle to the timeout), what the
-    // admissions seen say, less the lapses among them. Otherwise the rate rule or the
-    // admissions seen.
-    let rule = policy.admissionsPerMinute.map { 60 / Double($0) }
     // The share let in who never claim: seen within seconds in the claims (less those
     // let in too lately to have claimed yet), and a claim window later in the lapses.
     let claims = rate(of: claimFlow, window: Self.flowWindow, at: now) ?? 0
     let lately = Self.claimLag / watched(at: now)
     let lapses = min(0.9, max(lapseShare ?? 0, 1 - claims / admitted - lately))
-    var claimer = rule ?? 1 / admitted
-    var lapser = claimer
+    let gone = min(0.95, max(0, 1 - admitted / observed * (1 - lapses)))
+    // Seconds of the front's time per arrival number while walk-aways still reach the
+    // front, and once the sweep takes them first. Each admission takes one step of the
+    // rate rule (or of the admissions seen, without one). While every slot is taken,
+    // the slots set the pace if slower: a claimed turn holds one for the claimed turns'
+    // mean — or, on a line with no rate rule, for what the admissions seen say, less the
+    // lapses among them, if longer (turns that idle to the timeout) — and a walk-away
+    // let in holds one for the claim window.
+    let rule = policy.admissionsPerMinute.map { 60 / Double($0) }
+    let step = rule ?? 1 / admitted
+    var reaching = step
+    var skipping = (1 - gone) * step
     if let capacity = policy.activeCapacity, full {
       guard let turnMean, turnMean > 0 else { return .notKnownYet }
-      lapser = max(rule ?? 0, policy.claimWindow / Double(capacity))
-      let seen = (1 / admitted - lapses * lapser) / (1 - lapses)
-      claimer = max(rule ?? 0, turnMean / 1000 / Double(capacity), seen)
+      let window = policy.claimWindow / Double(capacity)
+      var slot = turnMean / 1000 / Double(capacity)
+      if rule == nil { slot = max(slot, (1 / admitted - lapses * window) / (1 - lapses)) }
+      reaching = max(rule ?? 0, (1 - gone) * slot + gone * window)
+      skipping = (1 - gone) * max(rule ?? 0, slot)
     }
-    guard claimer.isFinite, claimer > 0 else { return .notKnownYet }
-    let gone = min(0.95, max(0, 1 - admitted / observed * (1 - lapses)))
-    let reaching = (1 - gone) * claimer + gone * lapser
-    let skipping = (1 - gone) * claimer
+    guard reaching.isFinite, skipping.isFinite, skipping > 0 else { return .notKnownYet }
     let ahead = Double(max(1, seq - frontSeq))
     let reached = reachedBeforeSweep(at: now, secondsEach: reaching)
     let wait = reaching * min(ahead, reached) + skipping * max(0, ahead - reached)
