@@ -1,8 +1,8 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
 //   swift run -c release encore-bench [hold-pay COUNT [--database postgres://…] | queue SIZE...
-//     | eta [USERS...] [rate-bound|capacity-bound] | refresh VIEWERS | contend P... | read RUNS
-//     | box-office CROWD]
+//     | eta [USERS...] [rate-bound|capacity-bound] [GIVE-UP%...] | refresh VIEWERS | contend P...
+//     | read RUNS | box-office CROWD]
 import BookingEngine
 import Foundation
 
@@ -91,9 +91,12 @@ if runAll || arguments.first == "queue" {
 if runAll || arguments.first == "eta" {
   let sizes = arguments.dropFirst().compactMap(Int.init)
   let lines = arguments.dropFirst().compactMap(EtaGrid.Line.init(rawValue:))
+  let shares = arguments.dropFirst().filter { $0.hasSuffix("%") }
+    .compactMap { Double($0.dropLast()).map { $0 / 100 } }
   try await EtaBenchmark(
     users: sizes.isEmpty ? [2_000, 20_000] : sizes,
-    lines: lines.isEmpty ? EtaGrid.Line.allCases : lines
+    lines: lines.isEmpty ? EtaGrid.Line.allCases : lines,
+    shares: shares.isEmpty ? EtaGrid.abandonShares : shares
   ).run()
 }
 

@@ -8,6 +8,9 @@ struct TestBed {
 
   let engine: BookingEngine
   let clock: ManualClock
+  /// What the engine opened, for another engine on the same database: a file path, a
+  /// server URL, or `:memory:` (private to the engine).
+  let database: String
 
   /// An in-memory engine (or one on a temporary file) seeded with the demo catalog.
   init(policy: BookingPolicy = BookingPolicy(), onDisk: Bool = false) async throws {
@@ -22,13 +25,14 @@ struct TestBed {
     let clock = ManualClock(Self.start)
     switch store.kind {
     case .sqlite:
+      database = onDisk ? Self.temporaryPath() : ":memory:"
       engine =
         onDisk
-        ? try BookingEngine.open(path: Self.temporaryPath(), policy: policy, clock: clock)
+        ? try BookingEngine.open(path: database, policy: policy, clock: clock)
         : try BookingEngine.inMemory(policy: policy, clock: clock)
     case .postgres:
-      engine = try await BookingEngine.open(
-        database: store.freshDatabase(), policy: policy, clock: clock)
+      database = store.freshDatabase()
+      engine = try await BookingEngine.open(database: database, policy: policy, clock: clock)
     }
     self.clock = clock
     try await engine.seedDemoCatalogIfEmpty()

@@ -29,7 +29,7 @@ enum BoxOfficeRules {
   /// number and told what a joiner's status would say. `losses` are turns let in that
   /// expired unclaimed, `leftOrSwept` tokens that left, `paid` tokens used by a payment.
   static func line(
-    _ line: QueueLine, nextSeq: Int64, now: Int64, running: Int, admittedPerMinute: [Int],
+    _ line: QueueLine, now: Int64, running: Int, admittedPerMinute: [Int],
     losses: Int,
     leftOrSwept: Int, paid: Int
   ) -> BoxOffice.Line {
@@ -38,7 +38,7 @@ enum BoxOfficeRules {
       rules: line.policy, isPaused: line.paused, isOpen: line.opened, waiting: line.waitingCount,
       active: running, admittedPerMinute: admittedPerMinute,
       estimateForNewcomer: line.opened
-        ? line.estimate(for: nextSeq, at: now, full: full) : .notKnownYet,
+        ? line.estimate(for: line.nextSeq, at: now, full: full) : .notKnownYet,
       claimWindowLosses: losses, leftOrSwept: leftOrSwept, paid: paid)
   }
 

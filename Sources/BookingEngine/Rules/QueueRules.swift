@@ -50,11 +50,18 @@ enum QueueRules {
   /// that has ended needs no write to be shown as ended; its slot is written free when
   /// someone can take it.
   static func writeIsDue(_ row: TokenRow, line: QueueLine, now: Int64) -> Bool? {
-    if !line.opened { return (line.opensAt ?? 0) <= now }
-    if line.waitingCount > 0 && now - line.sweptAt >= sweepInterval { return true }
     if row.state == .waiting && now - row.lastSeenAt >= touchInterval(line.policy) {
       return true
     }
+    return lineWorkIsDue(line, now: now)
+  }
+
+  /// Whether the line itself has something to do: open the sale, sweep, let people in;
+  /// nil when that hangs on whether there is room. While it has not, a waiter far back
+  /// who polls only keeps the place: a store notes the poll and changes nothing else.
+  static func lineWorkIsDue(_ line: QueueLine, now: Int64) -> Bool? {
+    if !line.opened { return (line.opensAt ?? 0) <= now }
+    if line.waitingCount > 0 && now - line.sweptAt >= sweepInterval { return true }
     guard line.waitingCount > 0 && !line.paused else { return false }
     return nil
   }
@@ -147,14 +154,53 @@ enum QueueRules {
     return (mean, share)
   }
 
-  /// A line's decayed flows after `count` admissions at `now` moved the front to `front`.
-  static func flows(_ line: QueueLine, admitted count: Int, front: Int64, now: Int64) -> (
-    flow: Double, seqFlow: Double
+  /// A line's decayed flows after `count` admissions at `now` moved the front to `front`,
+  /// the arrival number of someone who joined at `joinedAt`; and where the front is now.
+  static func flows(
+    _ line: QueueLine, admitted count: Int, front: Int64, joinedAt: Int64, now: Int64
+  ) -> (
+    flow: Double, seqFlow: Double, claimFlow: Double, frontSeq: Int64, frontJoinedAt: Int64?
   ) {
     func decayed(_ value: Double) -> Double {
       line.flowAt.map { value * exp(-Double(now - $0) / 1000 / QueueLine.flowWindow) } ?? 0
     }
     let moved = Double(max(0, front - line.frontSeq))
-    return (decayed(line.flow) + Double(count), decayed(line.seqFlow) + moved)
+    let ahead = front > line.frontSeq
+    return (
+      decayed(line.flow) + Double(count), decayed(line.seqFlow) + moved, decayed(line.claimFlow),
+      ahead ? front : line.frontSeq, ahead ? joinedAt : line.frontJoinedAt
+    )
+  }
+
+  /// A line's decayed claims, `stored` as of `storedAt` (the line's `flowAt`, when the
+  /// decayed counts are stored at), after `claims` more at `now`.
+  static func claimFlow(_ stored: Double, storedAt: Int64?, claims: Int, now: Int64) -> Double {
+    stored + Double(claims) * exp(Double(now - (storedAt ?? now)) / 1000 / QueueLine.flowWindow)
+  }
+
+  /// How long after joining walk-aways are swept out (ms), averaged, after a sweep took
+  /// out waiters who had joined `ages` ago: each moves it ``QueueLine/turnWeight`` of
+  /// the way.
+  static func sweepAge(_ mean: Double?, ages: [Int64]) -> Double? {
+    var mean = mean
+    for age in ages {
+      mean = mean.map { $0 + QueueLine.turnWeight * (Double(age) - $0) } ?? Double(age)
+    }
+    return mean
+  }
+
+  /// What became of turns that just ended by the rules (as they were before): how many
+  /// lapsed unclaimed, and how long the claimed ones lasted (ms).
+  static func endedTurns(_ turns: [TokenRow], rules: QueuePolicy) -> (
+    lapses: Int, lengths: [Int64]
+  ) {
+    (
+      turns.filter { $0.claimedAt == nil }.count,
+      turns.compactMap { turn in
+        guard turn.claimedAt != nil, let ends = turn.turnEnds(rules), let admitted = turn.admittedAt
+        else { return nil }
+        return ends - admitted
+      }
+    )
   }
 }

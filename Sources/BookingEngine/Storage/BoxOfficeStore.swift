@@ -47,6 +47,7 @@ enum BoxOfficeStore {
           (SELECT COUNT(*) FROM operators WHERE name = ?2),
           l.next_seq, l.opened, l.paused, l.waiting_count, l.flow_at, l.swept_at, l.front_seq,
           CAST(l.turn_mean_ms * 1000 AS INTEGER), CAST(l.lapse_share * 1e9 AS INTEGER),
+          CAST(l.claim_flow * 1e9 AS INTEGER),
           l.active_capacity, l.admissions_per_minute, l.active_idle_ms, l.waiting_grace_ms,
           l.claim_window_ms, l.longest_turn_ms
         FROM (SELECT 1) LEFT JOIN queue_line l ON l.concert_id = ?1
@@ -81,11 +82,8 @@ enum BoxOfficeStore {
            WHERE concert_id = ?4 AND state = 'active')
         """,
       arguments: StatementArguments(QueueStore.turnRules(line.policy) + [concert.rawValue]))!
-    let next = try db.fetchValue(
-      Int64.self, sql: "SELECT next_seq FROM queue_line WHERE concert_id = ?",
-      arguments: [concert.rawValue])!
     let report = BoxOfficeRules.line(
-      line, nextSeq: next, now: now, running: try QueueStore.runningTurns(db, line: line, now: now),
+      line, now: now, running: try QueueStore.runningTurns(db, line: line, now: now),
       admittedPerMinute: BoxOfficeRules.admittedPerMinute(perMinute), losses: counts[0],
       leftOrSwept: counts[1], paid: counts[2])
     return (report, counts[3])

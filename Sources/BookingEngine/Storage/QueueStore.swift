@@ -81,6 +81,13 @@ enum QueueStore {
     _ db: Database, token: String, user: UserID, context: StoreContext
   ) throws -> QueueStatus {
     let row = try owned(db, token: token, user: user)
+    // A waiter far back mostly polls only to keep the place: note it, nothing more.
+    if row.state == .waiting, let line = try QueueLine.fetch(db, row.concertID),
+      try !lineWorkIsDue(db, line: line, now: context.now)
+    {
+      try touch(db, row, now: context.now)
+      return try status(db, row: row, line: line, now: context.now)
+    }
     let line = try advance(db, concert: row.concertID, context: context)
     let current = try TokenRow.fetch(db, token: token)!
     // The touch only notes the waiter is still there: nothing the status shows changes.
@@ -163,7 +170,7 @@ enum QueueStore {
       let ended = QueueRules.leftTurnEnded(row, rules: rules, now: context.now)
       try QueueLine.recordTurns(
         db, row.concertID, claims: row.claimedAt == nil ? 1 : 0,
-        lengths: [ended - (row.admittedAt ?? ended)])
+        lengths: [ended - (row.admittedAt ?? ended)], now: context.now)
     case .used, .expired, .left: return
     }
     try admit(db, concert: row.concertID, now: context.now)
@@ -241,6 +248,11 @@ enum QueueStore {
       ?? (admissionRoom(db, line: line, now: context.now) > 0)
   }
 
+  /// Whether the line itself has something to do: open the sale, sweep, let people in.
+  private static func lineWorkIsDue(_ db: Database, line: QueueLine, now: Int64) throws -> Bool {
+    try QueueRules.lineWorkIsDue(line, now: now) ?? (admissionRoom(db, line: line, now: now) > 0)
+  }
+
   /// The parameters of ``TokenRow/turnEndsSQL`` under `rules`.
   static func turnRules(_ rules: QueuePolicy) -> [any DatabaseValueConvertible] {
     [rules.claimWindow.millis, rules.activeIdleTimeout.millis, rules.longestTurn.millis]
@@ -259,23 +271,31 @@ enum QueueStore {
       sql: """
         UPDATE queue_token SET state = 'expired'
         WHERE concert_id = ?4 AND state = 'active' AND \(TokenRow.turnEndsSQL) <= ?5
-        RETURNING claimed_at IS NULL, \(TokenRow.turnEndsSQL) - admitted_at
+        RETURNING *
         """,
       arguments: StatementArguments(
-        turnRules(line.policy) + [concert.rawValue, context.now]))
-    let lapsed = ended.filter { $0[0] as Bool }.count
-    try QueueLine.recordTurns(
-      db, concert, lapses: lapsed, lengths: ended.filter { !($0[0] as Bool) }.map { $0[1] })
+        turnRules(line.policy) + [concert.rawValue, context.now])
+    ).map { row in
+      // As it was: RETURNING shows the row after the change.
+      var turn = TokenRow(row: row, value: TokenValue(""))
+      turn.state = .active
+      return turn
+    }
+    // What became of each turn is worked out here, not in the RETURNING clause: there
+    // SQLite evaluated `claimed_at IS NULL` as false for unclaimed rows, so every lapse
+    // was counted as a claimed turn of a whole idle timeout.
+    let outcome = QueueRules.endedTurns(ended, rules: line.policy)
+    try QueueLine.recordTurns(db, concert, lapses: outcome.lapses, lengths: outcome.lengths)
     if context.now - line.sweptAt >= QueueRules.sweepInterval {
       let gone = try db.fetchRows(
         sql: """
           UPDATE queue_token SET state = 'left'
           WHERE concert_id = ? AND state = 'waiting' AND last_seen_at <= ? AND seq IS NOT NULL
-          RETURNING seq
+          RETURNING seq, issued_at
           """,
-        arguments: [concert.rawValue, QueueRules.sweepCutoff(line.policy, now: context.now)]
-      ).map { $0["seq"] as Int64 }
-      try QueueIndex.add(db, concert: concert, seqs: gone, delta: -1)
+        arguments: [concert.rawValue, QueueRules.sweepCutoff(line.policy, now: context.now)])
+      try QueueIndex.add(db, concert: concert, seqs: gone.map { $0[0] }, delta: -1)
+      try QueueLine.recordSweep(db, line, ages: gone.map { context.now - $0[1] })
       try db.run(
         sql: "UPDATE queue_line SET swept_at = ? WHERE concert_id = ?",
         arguments: [context.now, concert.rawValue])
@@ -351,20 +371,21 @@ enum QueueStore {
         WHERE token IN (
           SELECT token FROM queue_token WHERE concert_id = ?2 AND state = 'waiting' AND seq IS NOT NULL
           ORDER BY seq LIMIT ?3)
-        RETURNING seq
+        RETURNING seq, issued_at
         """,
       arguments: [now, concert.rawValue, room]
-    ).map { $0["seq"] as Int64 }
-    guard let front = admitted.max() else { return }
-    try QueueIndex.add(db, concert: concert, seqs: admitted, delta: -1)
-    try QueueLine.recordAdmissions(db, line, count: admitted.count, front: front, now: now)
+    ).map { (seq: $0[0] as Int64, joinedAt: $0[1] as Int64) }
+    guard let front = admitted.max(by: { $0.seq < $1.seq }) else { return }
+    try QueueIndex.add(db, concert: concert, seqs: admitted.map(\.seq), delta: -1)
+    try QueueLine.recordAdmissions(
+      db, line, count: admitted.count, front: front.seq, joinedAt: front.joinedAt, now: now)
   }
 
   /// Notes that the person did something: a waiter is still there; an active turn is
   /// claimed (if it was not) and its idle time starts again.
   private static func touch(_ db: Database, _ row: TokenRow, now: Int64) throws {
     if row.state == .active && row.claimedAt == nil {
-      try QueueLine.recordTurns(db, row.concertID, claims: 1)
+      try QueueLine.recordTurns(db, row.concertID, claims: 1, now: now)
     }
     try db.run(
       sql: """

@@ -7,8 +7,8 @@
   /// set up by a newer Encore. Both are refused untouched. Never edit a migration: add one.
   enum PostgresSchema {
     /// Migration 1 is the schema of SQLite's v1–v5 whole; 2 adds the operator list
-    /// (SQLite's v6).
-    static let migrations: [String] = [v1, v2]
+    /// (SQLite's v6), 3 what the wait estimate needs (SQLite's v7).
+    static let migrations: [String] = [v1, v2, v3]
 
     static var latest: Int { migrations.count }
 
@@ -217,6 +217,14 @@
         added_at BIGINT NOT NULL,
         added_by TEXT
       );
+      """
+
+    /// When the person at the front joined, how long after joining walk-aways are swept,
+    /// and the decayed claims (SQLite's v7, see ``QueueLine/estimate(for:at:full:)``).
+    private static let v3 = """
+      ALTER TABLE queue_line ADD COLUMN front_joined_at BIGINT;
+      ALTER TABLE queue_line ADD COLUMN sweep_age_ms DOUBLE PRECISION;
+      ALTER TABLE queue_line ADD COLUMN claim_flow DOUBLE PRECISION NOT NULL DEFAULT 0;
       """
   }
 #endif

@@ -168,7 +168,7 @@
           (SELECT COUNT(*) FROM operators WHERE name = \(viewer.rawValue)),
           l.next_seq, l.opened::int, l.paused::int, l.waiting_count, l.flow_at, l.swept_at,
           l.front_seq, (l.turn_mean_ms * 1000)::bigint, (l.lapse_share * 1e9)::bigint,
-          l.active_capacity, l.admissions_per_minute,
+          (l.claim_flow * 1e9)::bigint, l.active_capacity, l.admissions_per_minute,
           l.active_idle_ms, l.waiting_grace_ms, l.claim_window_ms, l.longest_turn_ms
         ]::bigint[], NULL, \(Int64.min))
         FROM (SELECT 1) x LEFT JOIN queue_line l ON l.concert_id = \(concert.rawValue)
@@ -206,10 +206,8 @@
            JOIN queue_line l ON l.concert_id = t.concert_id
            WHERE t.concert_id = \(concert.rawValue) AND t.state = 'active')
         """, as: (Int64, Int64, Int64, Int64?).self)!
-      let next = try await c.first(
-        "SELECT next_seq FROM queue_line WHERE concert_id = \(concert.rawValue)", as: Int64.self)!
       let report = BoxOfficeRules.line(
-        line, nextSeq: next, now: now, running: try await runningTurns(c, line: line, now: now),
+        line, now: now, running: try await runningTurns(c, line: line, now: now),
         admittedPerMinute: BoxOfficeRules.admittedPerMinute(perMinute), losses: Int(losses),
         leftOrSwept: Int(left), paid: Int(paid))
       return (report, turnEnd)

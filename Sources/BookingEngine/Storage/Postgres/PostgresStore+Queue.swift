@@ -110,7 +110,7 @@
           let ended = QueueRules.leftTurnEnded(row, rules: rules, now: context.now)
           try await Self.recordTurns(
             c, row.concertID, claims: row.claimedAt == nil ? 1 : 0,
-            lengths: [ended - (row.admittedAt ?? ended)])
+            lengths: [ended - (row.admittedAt ?? ended)], now: context.now)
         case .used, .expired, .left: return
         }
         try await Self.admit(c, concert: row.concertID, now: context.now)
@@ -280,6 +280,18 @@
       _ c: PostgresConnection, token: String, user: UserID, context: StoreContext
     ) async throws -> QueueStatus {
       let row = try await owned(c, token: token, user: user)
+      // A waiter far back mostly polls only to keep the place: note it, nothing more (and
+      // take the line's lock after all if the waiter was let in or swept meanwhile).
+      if row.state == .waiting, let line = try await line(c, row.concertID),
+        try await !lineWorkIsDue(c, line: line, now: context.now),
+        try await c.run(
+          """
+          UPDATE queue_token SET last_seen_at = \(context.now)
+          WHERE token = \(row.token) AND state = 'waiting' RETURNING 1
+          """) == 1
+      {
+        return try await status(c, row: row, line: line, now: context.now)
+      }
       let line = try await advance(c, concert: row.concertID, context: context)
       let current = try await fetchToken(c, token)!
       // The touch only notes the waiter is still there: nothing the status shows changes.
@@ -324,7 +336,7 @@
       c.sale_opens_at, l.opened, l.paused, l.waiting_count, l.flow, l.seq_flow, l.turn_mean_ms,
       l.lapse_share, l.flow_at, l.flow_since, l.front_seq, l.swept_at, l.active_capacity,
       l.admissions_per_minute, l.active_idle_ms, l.waiting_grace_ms, l.claim_window_ms,
-      l.longest_turn_ms
+      l.longest_turn_ms, l.next_seq, l.front_joined_at, l.sweep_age_ms, l.claim_flow
       """
 
     /// The line of `concert`; `forUpdate` locks its row until the transaction ends.
@@ -334,7 +346,8 @@
       guard
         let (
           opensAt, opened, paused, waiting, flow, seqFlow, turnMean, lapseShare, flowAt,
-          flowSince, front, swept, capacity, rate, idle, grace, claim, longest
+          flowSince, front, swept, capacity, rate, idle, grace, claim, longest, nextSeq,
+          frontJoinedAt, sweepAge, claimFlow
         ) = try await c.first(
           """
           SELECT \(unescaped: lineColumns)
@@ -343,7 +356,7 @@
           """,
           as: (
             Int64?, Bool, Bool, Int64, Double, Double, Double?, Double?, Int64?, Int64?, Int64,
-            Int64, Int64?, Int64?, Int64, Int64, Int64, Int64
+            Int64, Int64?, Int64?, Int64, Int64, Int64, Int64, Int64, Int64?, Double?, Double
           ).self)
       else { return nil }
       func seconds(_ millis: Int64) -> TimeInterval { Double(millis) / 1000 }
@@ -355,7 +368,8 @@
         policy: QueuePolicy(
           activeCapacity: capacity.map { Int($0) }, admissionsPerMinute: rate.map { Int($0) },
           activeIdleTimeout: seconds(idle), waitingGracePeriod: seconds(grace),
-          claimWindow: seconds(claim), longestTurn: seconds(longest)))
+          claimWindow: seconds(claim), longestTurn: seconds(longest)),
+        nextSeq: nextSeq, frontJoinedAt: frontJoinedAt, sweepAge: sweepAge, claimFlow: claimFlow)
     }
 
     /// The line of `concert`, made on first use with the default rules, locked until the
@@ -410,11 +424,18 @@
           WHERE concert_id = \(concert.rawValue) AND state = 'waiting'
             AND last_seen_at <= \(QueueRules.sweepCutoff(line.policy, now: now))
             AND seq IS NOT NULL
-          RETURNING seq
-          """, as: Int64.self)
-        try await addWaiting(c, concert: concert, seqs: gone, delta: -1)
+          RETURNING seq, issued_at
+          """, as: (Int64, Int64).self)
+        try await addWaiting(c, concert: concert, seqs: gone.map(\.0), delta: -1)
+        // How long after joining walk-aways are swept out, for the estimate.
+        let sweepAge =
+          gone.isEmpty
+          ? line.sweepAge : QueueRules.sweepAge(line.sweepAge, ages: gone.map { now - $0.1 })
         try await c.run(
-          "UPDATE queue_line SET swept_at = \(now) WHERE concert_id = \(concert.rawValue)")
+          """
+          UPDATE queue_line SET swept_at = \(now), sweep_age_ms = \(sweepAge)
+          WHERE concert_id = \(concert.rawValue)
+          """)
       }
       try await admit(c, concert: concert, now: now)
       return try await self.line(c, concert)!
@@ -491,6 +512,14 @@
         """)
     }
 
+    /// Whether the line itself has something to do (see ``QueueRules/lineWorkIsDue``).
+    private static func lineWorkIsDue(_ c: PostgresConnection, line: QueueLine, now: Int64)
+      async throws -> Bool
+    {
+      if let due = QueueRules.lineWorkIsDue(line, now: now) { return due }
+      return try await admissionRoom(c, line: line, now: now) > 0
+    }
+
     private static func admissionRoom(_ c: PostgresConnection, line: QueueLine, now: Int64)
       async throws -> Int
     {
@@ -527,15 +556,18 @@
           SELECT token FROM queue_token
           WHERE concert_id = \(concert.rawValue) AND state = 'waiting' AND seq IS NOT NULL
           ORDER BY seq LIMIT \(Int64(room)))
-        RETURNING seq
-        """, as: Int64.self)
-      guard let front = admitted.max() else { return }
-      try await addWaiting(c, concert: concert, seqs: admitted, delta: -1)
-      let flows = QueueRules.flows(line, admitted: admitted.count, front: front, now: now)
+        RETURNING seq, issued_at
+        """, as: (Int64, Int64).self)
+      guard let front = admitted.max(by: { $0.0 < $1.0 }) else { return }
+      try await addWaiting(c, concert: concert, seqs: admitted.map(\.0), delta: -1)
+      let flows = QueueRules.flows(
+        line, admitted: admitted.count, front: front.0, joinedAt: front.1, now: now)
       try await c.run(
         """
-        UPDATE queue_line SET flow = \(flows.flow), seq_flow = \(flows.seqFlow), flow_at = \(now),
-          flow_since = COALESCE(flow_since, \(now)), front_seq = GREATEST(front_seq, \(front))
+        UPDATE queue_line SET flow = \(flows.flow), seq_flow = \(flows.seqFlow),
+          claim_flow = \(flows.claimFlow), flow_at = \(now),
+          flow_since = COALESCE(flow_since, \(now)), front_joined_at = \(flows.frontJoinedAt),
+          front_seq = \(flows.frontSeq)
         WHERE concert_id = \(concert.rawValue)
         """)
     }
@@ -544,7 +576,7 @@
     /// claimed (if it was not) and its idle time starts again.
     private static func touch(_ c: PostgresConnection, _ row: TokenRow, now: Int64) async throws {
       if row.state == .active && row.claimedAt == nil {
-        try await recordTurns(c, row.concertID, claims: 1)
+        try await recordTurns(c, row.concertID, claims: 1, now: now)
       }
       try await c.run(
         """
@@ -572,20 +604,22 @@
     /// Records what became of turns (see ``QueueRules/turnAverages``).
     static func recordTurns(
       _ c: PostgresConnection, _ concert: ConcertID, claims: Int = 0, lapses: Int = 0,
-      lengths: [Int64] = []
+      lengths: [Int64] = [], now: Int64 = 0
     ) async throws {
       guard claims + lapses + lengths.count > 0,
-        let (mean, share) = try await c.first(
+        let (mean, share, claimFlow, flowAt) = try await c.first(
           """
-          SELECT turn_mean_ms, lapse_share FROM queue_line
+          SELECT turn_mean_ms, lapse_share, claim_flow, flow_at FROM queue_line
           WHERE concert_id = \(concert.rawValue) FOR UPDATE
-          """, as: (Double?, Double?).self)
+          """, as: (Double?, Double?, Double, Int64?).self)
       else { return }
       let averages = QueueRules.turnAverages(
         mean: mean, lapseShare: share, claims: claims, lapses: lapses, lengths: lengths)
+      let claimed = QueueRules.claimFlow(claimFlow, storedAt: flowAt, claims: claims, now: now)
       try await c.run(
         """
-        UPDATE queue_line SET turn_mean_ms = \(averages.mean), lapse_share = \(averages.lapseShare)
+        UPDATE queue_line SET turn_mean_ms = \(averages.mean), lapse_share = \(averages.lapseShare),
+          claim_flow = \(claimed)
         WHERE concert_id = \(concert.rawValue)
         """)
     }
