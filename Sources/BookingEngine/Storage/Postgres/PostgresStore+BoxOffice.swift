@@ -74,7 +74,7 @@
     /// transaction ends.
     private static func requireOperator(_ c: PostgresConnection, _ caller: UserID) async throws {
       try await c.run("LOCK TABLE operators IN SHARE MODE")
-      let standing = try await standing(c, caller)
+      let standing = try await Self.standing(c, caller)
       try OperatorRules.requireOperator(
         caller, listed: standing.listed, listSize: standing.listSize)
     }
@@ -141,10 +141,10 @@
       _ c: PostgresConnection, concert id: ConcertID, viewer: UserID, context: StoreContext
     ) async throws -> BoxOffice {
       let now = context.now
-      let concert = try await concert(c, id)
-      let fingerprint = try await fingerprint(c, concert: id, viewer: viewer)
+      let concert = try await Self.concert(c, id)
+      let fingerprint = try await Self.fingerprint(c, concert: id, viewer: viewer)
       let (line, turnEnd) = try await boxOfficeLine(c, concert: id, context: context)
-      let standing = try await standing(c, viewer)
+      let standing = try await Self.standing(c, viewer)
       return BoxOfficeRules.boxOffice(
         concert: concert, line: line, dates: try await sales(c, concert: id, now: now),
         viewer: viewer, listed: standing.listed, operatorCount: standing.listSize,
@@ -180,7 +180,7 @@
       _ c: PostgresConnection, concert: ConcertID, context: StoreContext
     ) async throws -> (BoxOffice.Line, turnEnd: Int64?) {
       let now = context.now
-      guard let line = try await line(c, concert) else {
+      guard let line = try await Self.line(c, concert) else {
         return (BoxOfficeRules.emptyLine(QueuePolicy(context.policy)), nil)
       }
       let perMinute = try await c.all(

@@ -282,7 +282,7 @@
       let row = try await owned(c, token: token, user: user)
       // A waiter far back mostly polls only to keep the place: note it, nothing more (and
       // take the line's lock after all if the waiter was let in or swept meanwhile).
-      if row.state == .waiting, let line = try await line(c, row.concertID),
+      if row.state == .waiting, let line = try await Self.line(c, row.concertID),
         try await !lineWorkIsDue(c, line: line, now: context.now),
         try await c.run(
           """
