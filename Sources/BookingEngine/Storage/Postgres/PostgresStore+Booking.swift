@@ -349,6 +349,11 @@
     private static func owned(
       _ c: PostgresConnection, _ id: HoldID, user: UserID, lock: Bool = false
     ) async throws -> HoldStore.Record {
+      if lock {
+        // Locked first, read after: a statement that waited for the lock sees only the
+        // locked row anew, so a payment committed meanwhile is read by the next statement.
+        try await c.run("SELECT 1 FROM hold WHERE id = \(id.rawValue) FOR UPDATE")
+      }
       guard
         let (
           owner, date, created, expires, released, amount, concert, startsAt, paymentID,
@@ -359,7 +364,7 @@
                  d.concert_id, d.starts_at, p.id, p.paid_at, p.balance_after
           FROM hold h JOIN concert_date d ON d.id = h.date_id
           LEFT JOIN payment p ON p.hold_id = h.id
-          WHERE h.id = \(id.rawValue) \(unescaped: lock ? "FOR UPDATE OF h" : "")
+          WHERE h.id = \(id.rawValue)
           """,
           as: (
             String, Int64, Int64, Int64, Int64?, Int64, String, Int64, Int64?, Int64?, Int64?
