@@ -11,7 +11,6 @@ struct PostgresHoldBenchmark {
   var url: String
   var connections: Int
   var count: Int
-  var seconds: Int
 
   struct Result {
     var engine: Double
@@ -113,8 +112,8 @@ struct PostgresHoldBenchmark {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try Self.pgbench())
     process.arguments = [
-      "-n", "-f", scriptFile.path, "-c", "\(connections)", "-j", "\(connections)", "-T",
-      "\(seconds)", "-D", "lo=\(seats.min()!)", "-D", "hi=\(seats.max()!)", "-D",
+      "-n", "-f", scriptFile.path, "-c", "\(connections)", "-j", "\(connections)", "-t",
+      "\(count / connections)", "-D", "lo=\(seats.min()!)", "-D", "hi=\(seats.max()!)", "-D",
       "date=\(side.date.rawValue)", "-D", "now=\(now)", Self.libpqURL(url),
     ]
     var environment = ProcessInfo.processInfo.environment

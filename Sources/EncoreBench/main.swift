@@ -25,11 +25,11 @@ if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--databas
   let url = arguments[flag + 1]
   let count = arguments.dropFirst().first.flatMap(Int.init) ?? 2_000
   print(
-    "hold on PostgreSQL (\(count) engine holds, pgbench 10 s), engine ÷ pgbench transactions a second"
+    "hold on PostgreSQL, \(count) each: engine ÷ pgbench (the hold's statements) transactions a second"
   )
   for connections in [1, 4] {
     let result = try await PostgresHoldBenchmark(
-      url: url, connections: connections, count: count, seconds: 10
+      url: url, connections: connections, count: count
     ).run()
     print(
       String(

@@ -350,9 +350,8 @@
       _ c: PostgresConnection, _ id: HoldID, user: UserID, lock: Bool = false
     ) async throws -> HoldStore.Record {
       if lock {
-        // Locked first, read after: a statement that waited for the lock reads the rows
-        // other tables had when it started, so a payment that the lock's holder just made
-        // would not show in the same statement's join.
+        // Locked first, read after: a statement that waited for the lock sees only the
+        // locked row anew, so a payment committed meanwhile is read by the next statement.
         try await c.run("SELECT 1 FROM hold WHERE id = \(id.rawValue) FOR UPDATE")
       }
       guard
