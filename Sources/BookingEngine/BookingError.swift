@@ -45,6 +45,7 @@ public enum BookingError: Error, Sendable, Hashable {
   // Operators' settings
   case invalidPolicy(String)
   case invalidCatalog(String)
+  case notAnOperator(UserID)
 
   // The store
   case databaseBusy
@@ -95,6 +96,7 @@ public enum BookingError: Error, Sendable, Hashable {
     case .invalidUser: "invalid_user"
     case .invalidPolicy: "invalid_policy"
     case .invalidCatalog: "invalid_catalog"
+    case .notAnOperator: "not_an_operator"
     case .databaseBusy: "database_busy"
     case .databaseCorrupt: "database_corrupt"
     case .databaseReadOnly: "database_read_only"
@@ -154,6 +156,8 @@ extension BookingError: CustomStringConvertible, LocalizedError {
       "“\(name)” is not a usable user name (1–\(UserName.maxLength) characters, not blank, no control characters)."
     case .invalidPolicy(let reason): "The booking policy cannot be used: \(reason)"
     case .invalidCatalog(let reason): "The catalog cannot be put on sale: \(reason)"
+    case .notAnOperator(let name):
+      "\(name) is not an operator of this sale (see encore operators list)."
     case .databaseBusy: "The database stayed busy too long; nothing was changed. Try again."
     case .databaseCorrupt(let path):
       "The database file \(path) is damaged or not an Encore database."

@@ -38,15 +38,35 @@ public final class EncoreApp {
   ///
   /// - Parameter keeper: where the user's queue tokens are kept; the command line's token jar
   ///   in the real program, so the app and `encore queue …` share one place in line.
-  public init(
+  public convenience init(
     engine: BookingEngine, user: UserID, keeper: any TokenKeeper = MemoryTokenKeeper(),
     timeZone: TimeZone = .current
+  ) {
+    self.init(
+      engine: engine, user: user, keeper: keeper, timeZone: timeZone, first: ConcertListScreen())
+  }
+
+  /// Opens the box office of `concert` for `user`: an operator's live view of the sale.
+  ///
+  /// - Parameter crowd: what `s` starts (a crowd of 200 with the simulator's defaults if nil).
+  public convenience init(
+    boxOffice concert: ConcertID, engine: BookingEngine, user: UserID,
+    crowd: CrowdSimulation.Configuration? = nil, timeZone: TimeZone = .current
+  ) {
+    self.init(
+      engine: engine, user: user, keeper: MemoryTokenKeeper(), timeZone: timeZone,
+      first: BoxOfficeScreen(concert: concert, crowd: crowd))
+  }
+
+  private init(
+    engine: BookingEngine, user: UserID, keeper: any TokenKeeper, timeZone: TimeZone,
+    first: any Screen
   ) {
     self.engine = engine
     self.user = user
     self.timeZone = timeZone
     self.runner = EffectRunner(engine: engine, user: user, keeper: keeper)
-    perform([.push(ConcertListScreen())], from: nil)
+    perform([.push(first)], from: nil)
   }
 
   /// How long a toast stays on screen.
@@ -262,7 +282,11 @@ public final class EncoreApp {
   /// A result the app asked for itself.
   private func receive(_ result: EngineResult) {
     guard case .holds(let fetched) = result else { return }
+    let before = book.holds.map(\.hold.id)
     if book.receive(fetched, at: engine.clock.now()) { refreshHolds() }
+    // What a screen derives from the holds (the concert list's Enter hint) follows at
+    // once, not at its next event, whichever engine result arrives first.
+    if book.holds.map(\.hold.id) != before { updateTop(.holdsChanged) }
   }
 
   private func perform(_ effects: [Effect], from id: ScreenID?) {

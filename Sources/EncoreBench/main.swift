@@ -1,7 +1,8 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
 //   swift run -c release encore-bench [hold-pay COUNT | queue SIZE...
-//     | eta [USERS...] [rate-bound|capacity-bound] | refresh VIEWERS | contend P... | read RUNS]
+//     | eta [USERS...] [rate-bound|capacity-bound] | refresh VIEWERS | contend P... | read RUNS
+//     | box-office CROWD]
 import BookingEngine
 import Foundation
 
@@ -92,6 +93,19 @@ if runAll || arguments.first == "refresh" {
       format:
         "  %d refreshes (viewers' CPU %.0f µs each); a change shows within %.2f s (p99), %.2f s (max)",
       result.refreshes, result.viewerCPU, result.stalenessP99, result.stalenessMax))
+}
+
+if runAll || arguments.first == "box-office" {
+  let crowd = arguments.dropFirst().first.flatMap(Int.init) ?? 2_000
+  let result = try await BoxOfficeBenchmark(crowd: crowd).run()
+  print(
+    "box office of the 2,000-seat concert (4 dates) after a crowd of \(crowd), file database, CPU per call"
+  )
+  print(
+    String(
+      format:
+        "  full read %.0f µs   refresh unchanged %.1f µs   refresh after one hold %.0f µs   full ÷ unchanged %.0f",
+      result.fullRead, result.unchanged, result.changed, result.fullRead / result.unchanged))
 }
 
 if runAll || arguments.first == "contend" {

@@ -38,6 +38,8 @@ struct Encore: AsyncParsableCommand {
       TicketsCommand.self,
       DemoCommand.self,
       SimulateCommand.self,
+      BoxOfficeCommand.self,
+      OperatorsCommand.self,
     ],
     defaultSubcommand: TUICommand.self
   )

@@ -31,6 +31,7 @@ struct Crowd {
   var abandoned = 0
   var seatsSold = 0
   var etaErrors: [Double] = []
+  var waits: [CrowdSimulation.WaitSample] = []
   var refusals: [String: Int] = [:]
 
   init(engine: BookingEngine, configuration: CrowdSimulation.Configuration) {
@@ -97,6 +98,7 @@ struct Crowd {
         // Below two polls the error is the polling grain, not the estimate.
         if actual >= 2 * configuration.pollInterval {
           etaErrors.append(abs(estimate.wait - actual) / actual)
+          waits.append(CrowdSimulation.WaitSample(predicted: estimate.wait, actual: actual))
         }
       }
       schedule(user, .act, at: now.addingTimeInterval(configuration.thinkTime))
@@ -168,7 +170,7 @@ struct Crowd {
       abandoned: abandoned, seatsSold: seatsSold,
       admittedPerSecond: elapsed > 0 ? Double(admitted) / elapsed : 0,
       etaErrorMedian: percentile(0.5), etaErrorP90: percentile(0.9), etaSamples: errors.count,
-      refusals: refusals, audit: audit)
+      waits: waits, refusals: refusals, audit: audit)
   }
 }
 

@@ -54,8 +54,16 @@ public struct CrowdSimulation: Sendable {
     public var etaErrorMedian: Double?
     public var etaErrorP90: Double?
     public var etaSamples: Int
+    /// Each estimate given on joining beside the wait that followed, in admission order.
+    public var waits: [WaitSample]
     public var refusals: [String: Int]
     public var audit: SalesAudit
+  }
+
+  /// What a waiter was told on joining, and how long they really waited (seconds).
+  public struct WaitSample: Sendable, Hashable {
+    public var predicted: TimeInterval
+    public var actual: TimeInterval
   }
 
   let engine: BookingEngine

@@ -292,7 +292,7 @@ enum QueueStore {
   }
 
   /// The parameters of ``TokenRow/turnEndsSQL`` under `rules`.
-  private static func turnRules(_ rules: QueuePolicy) -> [any DatabaseValueConvertible] {
+  static func turnRules(_ rules: QueuePolicy) -> [any DatabaseValueConvertible] {
     [rules.claimWindow.millis, rules.activeIdleTimeout.millis, rules.longestTurn.millis]
   }
 
@@ -369,7 +369,7 @@ enum QueueStore {
   }
 
   /// How many turns are running now.
-  private static func runningTurns(_ db: Database, line: QueueLine, now: Int64) throws -> Int {
+  static func runningTurns(_ db: Database, line: QueueLine, now: Int64) throws -> Int {
     try db.fetchValue(
       Int.self,
       sql: """

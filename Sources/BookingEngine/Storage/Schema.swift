@@ -33,6 +33,9 @@ enum Schema {
     migrator.registerMigration("v5: claimed turns, turn rules, seat versions") { db in
       try db.execute(sql: v5)
     }
+    migrator.registerMigration("v6: operators") { db in
+      try db.execute(sql: v6)
+    }
     return migrator
   }
 
@@ -236,5 +239,14 @@ enum Schema {
       UPDATE seat_state SET version = (SELECT seat_version FROM concert_date WHERE id = NEW.date_id)
       WHERE date_id = NEW.date_id AND seat_id = NEW.seat_id;
     END;
+    """
+
+  /// The names allowed to change how a sale runs (see ``OperatorStore``).
+  private static let v6 = """
+    CREATE TABLE operators (
+      name TEXT PRIMARY KEY,
+      added_at INTEGER NOT NULL,
+      added_by TEXT
+    ) STRICT;
     """
 }

@@ -1,4 +1,5 @@
 import BookingEngine
+import Foundation
 
 /// An engine call a screen asks for, as a value; `perform` runs it and wraps the outcome.
 ///
@@ -24,6 +25,15 @@ enum EngineCommand: Sendable, Hashable {
   case account
   case charge(Int64)
   case tickets
+  /// An operator's picture of a concert's sale, read fresh.
+  case boxOffice(ConcertID)
+  /// Brings a box office up to date (one small read when nothing changed).
+  case refreshBoxOffice(BoxOffice)
+  /// Changes one switch of a concert's line, as the user (who must be an operator).
+  case changeRule(QueueRule, ConcertID)
+  /// Runs a crowd of synthetic buyers to the end; on a ``ManualClock`` the crowd moves the
+  /// clock instead of waiting.
+  case simulate(CrowdSimulation.Configuration)
 
   /// Runs the call for `user`; never throws: refusals come back inside the result.
   func perform(on engine: BookingEngine, user: UserID, keeper: any TokenKeeper) async
@@ -89,6 +99,27 @@ enum EngineCommand: Sendable, Hashable {
     case .charge(let amount):
       .charged(await Self.catching { try await engine.charge(user: user, amount: amount) })
     case .tickets: .tickets(await Self.catching { try await engine.tickets(user: user) })
+    case .boxOffice(let concert):
+      .boxOffice(await Self.catching { try await engine.boxOffice(concert: concert, viewer: user) })
+    case .refreshBoxOffice(let office):
+      .boxOffice(await Self.catching { try await engine.refresh(office) })
+    case .changeRule(let rule, let concert):
+      .ruleChanged(
+        await Self.catching {
+          try await engine.change(rule, concert: concert, by: user)
+          return rule
+        })
+    case .simulate(let configuration):
+      .simulated(
+        await Self.catching {
+          var waitUntil: (@Sendable (Date) async throws -> Void)?
+          if let clock = engine.clock as? ManualClock {
+            waitUntil = { date in if date > clock.now() { clock.set(date) } }
+          }
+          return try await CrowdSimulation(
+            engine: engine, configuration: configuration, waitUntil: waitUntil
+          ).run()
+        })
     }
   }
 

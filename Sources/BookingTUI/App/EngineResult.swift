@@ -14,4 +14,7 @@ enum EngineResult: Sendable {
   case account(Result<PointAccount, BookingError>)
   case charged(Result<PointEntry, BookingError>)
   case tickets(Result<[Ticket], BookingError>)
+  case boxOffice(Result<BoxOffice, BookingError>)
+  case ruleChanged(Result<QueueRule, BookingError>)
+  case simulated(Result<CrowdSimulation.Summary, BookingError>)
 }

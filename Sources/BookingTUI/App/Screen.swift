@@ -47,4 +47,6 @@ enum ScreenEvent: Sendable {
   case result(EngineResult)
   /// One of the user's holds ran out (the app has already dropped it and said so).
   case holdExpired(LiveHold)
+  /// The engine reported a different set of holds for the user (see ``AppContext/holds``).
+  case holdsChanged
 }

@@ -90,7 +90,7 @@ struct WaitingRoomView {
 
   /// A wait as said `elapsed` seconds after it was estimated: `3 min 20 s`,
   /// `about 3–5 min`, `not known yet`, `paused`.
-  private static func wait(_ estimate: QueueStatus.WaitEstimate, elapsed: TimeInterval) -> String {
+  static func wait(_ estimate: QueueStatus.WaitEstimate, elapsed: TimeInterval) -> String {
     switch estimate {
     case .notKnownYet: return "not known yet"
     case .paused: return "paused"

@@ -67,10 +67,14 @@ struct QueueRulesCommand: AsyncParsableCommand {
       if let grace { rules.waitingGracePeriod = Double(grace) }
       if let claimWindow { rules.claimWindow = Double(claimWindow) }
       if let longestTurn { rules.longestTurn = Double(longestTurn) }
-      // Pause before widening the rules, so nobody slips in between.
-      if pause { try await session.engine.setAdmissionPaused(true, concert: concert) }
-      try await session.engine.setQueuePolicy(rules, concert: concert)
-      if resume { try await session.engine.setAdmissionPaused(false, concert: concert) }
+      // Changes are checked against the operator list (open while it is empty), as the
+      // user. Pause before widening the rules, so nobody slips in between.
+      let engine = session.engine
+      if pause { try await engine.change(.paused(true), concert: concert, by: session.user) }
+      if rules != (try await engine.queuePolicy(concert: concert)) {
+        try await engine.setQueuePolicy(rules, concert: concert, by: session.user)
+      }
+      if resume { try await engine.change(.paused(false), concert: concert, by: session.user) }
       if output.json { return Output.json(QueueRulesOutput(concert: concert, rules: rules)) }
       Output.line("Concert       \(concert)")
       Output.line("Capacity      \(rules.activeCapacity.map { Won.grouped($0) } ?? "no limit")")

@@ -28,37 +28,18 @@ struct SimulateCommand: AsyncParsableCommand {
   @Option(help: "How many synthetic users arrive.")
   var users: Int
 
-  @Option(help: "Mean arrivals per second, e.g. 20 or 20/s.")
-  var arrivalRate: PerSecond = PerSecond(20)
-
-  @Option(help: "Share of waiters who give up and stop polling, e.g. 10%.")
-  var abandon: Percent = Percent(10)
-
-  @Option(help: "Share of admitted users who buy seats; the rest leave, e.g. 50%.")
-  var buy: Percent = Percent(50)
-
-  @Option(help: "Seconds an admitted user takes before holding seats.")
-  var think: Double = 3
-
-  @Option(help: "Seed of the crowd's random choices (the same seed, the same crowd).")
-  var seed: UInt64 = 1
+  @OptionGroup var crowd: CrowdOptions
 
   @Flag(help: "Run in simulated time, as fast as possible (best on a private --database).")
   var fast = false
 
   func validate() throws {
     guard users > 0 else { throw ValidationError("--users must be at least 1.") }
-    guard think >= 0 else { throw ValidationError("--think must be zero or more seconds.") }
   }
 
   func run() async throws {
     try await Runner.run(options, command: "simulate", json: output.json) { session in
-      var configuration = CrowdSimulation.Configuration(concert: ConcertID(concert), users: users)
-      configuration.arrivalsPerSecond = arrivalRate.value
-      configuration.abandonShare = abandon.fraction
-      configuration.buyShare = buy.fraction
-      configuration.thinkTime = think
-      configuration.seed = seed
+      var configuration = crowd.configuration(concert: ConcertID(concert), users: users)
       configuration.userPrefix = "sim\(Int(Date().timeIntervalSince1970) % 100_000)"
       let simulation = try simulation(configuration, session: session)
       let progress = SimulationProgressLine()
@@ -78,32 +59,6 @@ struct SimulateCommand: AsyncParsableCommand {
     let engine = try BookingEngine.open(path: session.databasePath, clock: clock, durable: false)
     return CrowdSimulation(engine: engine, configuration: configuration) { date in
       if date > clock.now() { clock.set(date) }
-    }
-  }
-
-  /// A rate given as `20` or `20/s`.
-  struct PerSecond: ExpressibleByArgument {
-    var value: Double
-
-    init(_ value: Double) { self.value = value }
-
-    init?(argument: String) {
-      let number = argument.hasSuffix("/s") ? String(argument.dropLast(2)) : argument
-      guard let value = Double(number), value > 0, value.isFinite else { return nil }
-      self.value = value
-    }
-  }
-
-  /// A share given as `10` or `10%`.
-  struct Percent: ExpressibleByArgument {
-    var fraction: Double
-
-    init(_ percent: Double) { fraction = percent / 100 }
-
-    init?(argument: String) {
-      let number = argument.hasSuffix("%") ? String(argument.dropLast()) : argument
-      guard let percent = Double(number), (0...100).contains(percent) else { return nil }
-      fraction = percent / 100
     }
   }
 }

@@ -35,6 +35,12 @@ struct Scratch {
     "'\(Self.binary.path)' --database '\(database)' --user \(user); echo EXIT=$?; sleep 5"
   }
 
+  /// The box office of `concert`, then its exit status, for tmux.
+  func boxOfficeCommand(_ concert: String, user: String) -> String {
+    "'\(Self.binary.path)' box-office \(concert) --database '\(database)' --user \(user); "
+      + "echo EXIT=$?; sleep 5"
+  }
+
   /// Runs `encore arguments…` as in a shell and returns its standard output.
   func encore(_ arguments: String...) throws -> String {
     let process = Process()

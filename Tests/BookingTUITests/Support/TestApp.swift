@@ -19,20 +19,33 @@ final class TestApp {
   let keeper: MemoryTokenKeeper
   private(set) var app: EncoreApp
 
+  /// - Parameters:
+  ///   - boxOffice: opens the box office of this concert instead of the concert list, its
+  ///     crowd (`s`) being `crowd`.
+  ///   - path: a database file to share with other engines (in memory if nil).
   init(
     user: UserID = "alice", size: Size = Size(80, 24), policy: BookingPolicy = BookingPolicy(),
-    keeper: MemoryTokenKeeper = MemoryTokenKeeper(),
+    keeper: MemoryTokenKeeper = MemoryTokenKeeper(), boxOffice: ConcertID? = nil,
+    crowd: CrowdSimulation.Configuration? = nil, path: String? = nil,
     prepare: (BookingEngine) async throws -> Void = { _ in }
   ) async throws {
-    clock = ManualClock(Self.start)
-    engine = try BookingEngine.inMemory(policy: policy, clock: clock)
+    let clock = ManualClock(Self.start)
+    self.clock = clock
+    engine =
+      try path.map { try BookingEngine.open(path: $0, policy: policy, clock: clock) }
+      ?? BookingEngine.inMemory(policy: policy, clock: clock)
     try await engine.seedDemoCatalogIfEmpty()
     try await prepare(engine)
     self.user = user
     self.keeper = keeper
     terminal = VirtualTerminal(size: size)
-    app = EncoreApp(
-      engine: engine, user: user, keeper: keeper, timeZone: TimeZone(identifier: "UTC")!)
+    let zone = TimeZone(identifier: "UTC")!
+    app =
+      if let boxOffice {
+        EncoreApp(boxOffice: boxOffice, engine: engine, user: user, crowd: crowd, timeZone: zone)
+      } else {
+        EncoreApp(engine: engine, user: user, keeper: keeper, timeZone: zone)
+      }
     await app.step(on: terminal)
   }
 

@@ -1,0 +1,27 @@
+import Foundation
+
+/// One switch of a concert's line, changed alone by
+/// ``BookingEngine/change(_:concert:by:)``: the other rules stay as they are in the
+/// database, whoever changed them last.
+public enum QueueRule: Sendable, Hashable {
+  /// Stop letting people in (true) or start again (false).
+  case paused(Bool)
+  /// At most this many active at once (nil: no limit).
+  case activeCapacity(Int?)
+  /// At most this many let in per minute (nil: no limit).
+  case admissionsPerMinute(Int?)
+  /// Seconds an admitted user has to make a first booking call.
+  case claimWindow(TimeInterval)
+
+  /// `rules` with this switch set (a pause is not part of the rules: they come back as given).
+  func applied(to rules: QueuePolicy) -> QueuePolicy {
+    var rules = rules
+    switch self {
+    case .paused: break
+    case .activeCapacity(let capacity): rules.activeCapacity = capacity
+    case .admissionsPerMinute(let rate): rules.admissionsPerMinute = rate
+    case .claimWindow(let seconds): rules.claimWindow = seconds
+    }
+    return rules
+  }
+}
