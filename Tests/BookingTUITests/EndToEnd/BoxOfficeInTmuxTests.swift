@@ -39,7 +39,7 @@ struct BoxOfficeInTmuxTests {
     try await tmux.waitFor("    2 held")
 
     try tmux.send("q")
-    let exit = try await tmux.waitFor("EXIT=", timeout: .seconds(30))
+    let exit = try await tmux.waitFor("EXIT=")
     #expect(exit.contains("EXIT=0"), "\(exit)")
   }
 
@@ -59,7 +59,7 @@ struct BoxOfficeInTmuxTests {
     let after = try await tmux.waitFor("● letting people in")
     #expect(!after.contains("PAUSED"))
     try tmux.send("q")
-    let exit = try await tmux.waitFor("EXIT=", timeout: .seconds(30))
+    let exit = try await tmux.waitFor("EXIT=")
     #expect(exit.contains("EXIT=0"), "\(exit)")
   }
 }

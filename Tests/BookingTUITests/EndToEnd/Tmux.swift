@@ -70,8 +70,11 @@ struct Tmux {
   }
 
   /// Polls the pane until it shows `text`; returns the screen, or throws after `timeout`.
+  ///
+  /// The wait is long because it only runs out on a failure: under the whole suite on a
+  /// loaded two-core machine, the first screen once took more than 15 s to appear.
   @discardableResult
-  func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {
+  func waitFor(_ text: String, timeout: Duration = .seconds(60)) async throws -> String {
     let deadline = ContinuousClock.now + timeout
     var last = ""
     while ContinuousClock.now < deadline {
