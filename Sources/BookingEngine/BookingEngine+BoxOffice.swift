@@ -1,29 +1,28 @@
 import Foundation
-import GRDB
 
 // The operator's side: the operator list, rule changes that check it, and the box office.
+// Who may act is ``OperatorRules``'; each store keeps the list and reads the picture.
 extension BookingEngine {
   // MARK: - Operators
 
   /// The names allowed to change how a sale runs, oldest first.
   ///
-  /// The database file's permissions are the trust boundary: whoever can write the file
-  /// names the first operator; after that only an operator adds or removes names. While
-  /// the list is empty, anyone who can write the file may change a sale (as before there
-  /// was a list).
+  /// The database's permissions are the trust boundary: whoever can write it names the
+  /// first operator; after that only an operator adds or removes names. While the list is
+  /// empty, anyone who can write the database may change a sale (as before there was a
+  /// list).
   public func operators() async throws -> [Operator] {
-    try await database.read { db in try OperatorStore.list(db) }
+    try await store.operators()
   }
 
   /// Whether `user` may change how a sale runs now: they are on the operator list, or
   /// the list is empty.
   public func mayAct(_ user: UserID) async throws -> Bool {
-    let user = try UserName.normalized(user.rawValue)
-    return try await database.read { db in try OperatorStore.mayAct(db, user) }
+    try await store.mayAct(try UserName.normalized(user.rawValue))
   }
 
   /// Puts `name` on the operator list. The first name may be added by anyone who can
-  /// write the file; later ones only by an operator (`caller`). Adding a name already
+  /// write the database; later ones only by an operator (`caller`). Adding a name already
   /// there changes nothing.
   ///
   /// For example:
@@ -33,21 +32,16 @@ extension BookingEngine {
   /// try await engine.addOperator("omar", by: "olga")
   /// ```
   public func addOperator(_ name: UserID, by caller: UserID) async throws {
-    let (name, caller) = (
-      try UserName.normalized(name.rawValue), try UserName.normalized(caller.rawValue)
-    )
-    try await inTransaction { db, context in
-      try OperatorStore.add(db, name, by: caller, now: context.now)
-    }
+    try await store.addOperator(
+      try UserName.normalized(name.rawValue), by: try UserName.normalized(caller.rawValue),
+      now: clock.now().millis)
   }
 
   /// Takes `name` off the operator list; `caller` must be an operator. Removing the last
-  /// name opens the sale to whoever can write the file again.
+  /// name opens the sale to whoever can write the database again.
   public func removeOperator(_ name: UserID, by caller: UserID) async throws {
-    let (name, caller) = (
-      try UserName.normalized(name.rawValue), try UserName.normalized(caller.rawValue)
-    )
-    try await inTransaction { db, _ in try OperatorStore.remove(db, name, by: caller) }
+    try await store.removeOperator(
+      try UserName.normalized(name.rawValue), by: try UserName.normalized(caller.rawValue))
   }
 
   // MARK: - Rule changes, checked
@@ -56,19 +50,8 @@ extension BookingEngine {
   /// holds it. `caller` must be an operator (see ``operators()``); otherwise nothing
   /// changes and ``BookingError/notAnOperator(_:)`` says why.
   public func change(_ rule: QueueRule, concert: ConcertID, by caller: UserID) async throws {
-    let caller = try UserName.normalized(caller.rawValue)
-    try await inTransaction { db, context in
-      try OperatorStore.requireOperator(db, caller)
-      guard try CatalogStore.concertExists(db, concert) else {
-        throw BookingError.unknownConcert(concert)
-      }
-      if case .paused(let paused) = rule {
-        return try QueueStore.setPaused(db, concert: concert, paused: paused, context: context)
-      }
-      let rules = rule.applied(to: try QueueStore.policy(db, concert: concert, context: context))
-      try rules.validate()
-      try QueueStore.setPolicy(db, concert: concert, policy: rules, context: context)
-    }
+    try await store.change(
+      rule, concert: concert, by: try UserName.normalized(caller.rawValue), context: context)
   }
 
   /// ``setQueuePolicy(_:concert:)`` for `caller`, who must be an operator.
@@ -76,30 +59,22 @@ extension BookingEngine {
     async throws
   {
     try policy.validate()
-    let caller = try UserName.normalized(caller.rawValue)
-    try await inTransaction { db, context in
-      try OperatorStore.requireOperator(db, caller)
-      guard try CatalogStore.concertExists(db, concert) else {
-        throw BookingError.unknownConcert(concert)
-      }
-      try QueueStore.setPolicy(db, concert: concert, policy: policy, context: context)
-    }
+    try await store.setQueuePolicy(
+      policy, concert: concert, by: try UserName.normalized(caller.rawValue), context: context)
   }
 
   // MARK: - The box office
 
   /// An operator's picture of `concert`'s sale as `viewer` sees it: read on a snapshot,
-  /// without the write lock, and without letting anyone in.
+  /// without locks that make buyers wait, and without letting anyone in.
   public func boxOffice(concert: ConcertID, viewer: UserID) async throws -> BoxOffice {
-    let viewer = try UserName.normalized(viewer.rawValue)
-    return try await inSnapshot { db, context in
-      try BoxOfficeStore.read(db, concert: concert, viewer: viewer, context: context)
-    }
+    try await store.boxOffice(
+      concert: concert, viewer: try UserName.normalized(viewer.rawValue), context: context)
   }
 
-  /// Brings a box office up to date, on a snapshot without the write lock: one small
-  /// statement when nothing changed (the picture comes back as it was), the whole read
-  /// when something did or time moved something shown.
+  /// Brings a box office up to date, on a snapshot without locks that make buyers wait:
+  /// one small statement when nothing changed (the picture comes back as it was), the
+  /// whole read when something did or time moved something shown.
   ///
   /// For example:
   ///
@@ -108,10 +83,6 @@ extension BookingEngine {
   /// view = try await engine.refresh(view)  // every few hundred milliseconds
   /// ```
   public func refresh(_ boxOffice: BoxOffice) async throws -> BoxOffice {
-    try await inSnapshot { db, context in
-      if try BoxOfficeStore.isCurrent(db, boxOffice, now: context.now) { return boxOffice }
-      return try BoxOfficeStore.read(
-        db, concert: boxOffice.concert.id, viewer: boxOffice.viewer, context: context)
-    }
+    try await store.refresh(boxOffice, context: context)
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // The seed's operations, plus release, tickets and catalog seeding.
 extension BookingEngine {
@@ -13,27 +12,14 @@ extension BookingEngine {
   /// command line keeps it in its token jar).
   public func issueToken(user: UserID, concert: ConcertID) async throws -> QueueToken {
     let user = try UserName.normalized(user.rawValue)
-    return try await inTransaction { db, context in
-      try QueueStore.issue(
-        db, user: user, concert: concert, context: context, newToken: Self.makeTokenValue
-      ).publicToken
-    }
+    return try await store.issueToken(
+      user: user, concert: concert, context: context, newToken: Self.makeTokenValue)
   }
 
   /// Where the caller stands in line: a read, which never claims or extends a turn.
   /// Reading it may let the next people in.
   public func queueStatus(_ caller: Caller) async throws -> QueueStatus {
-    let caller = try Self.normalized(caller)
-    // Most polls change nothing: answer them from a snapshot, without the write lock.
-    if let status = try await inSnapshot({ db, context in
-      try QueueStore.peekStatus(
-        db, token: caller.token.rawValue, user: caller.user, context: context)
-    }) {
-      return status
-    }
-    return try await inTransaction { db, context in
-      try QueueStore.status(db, token: caller.token.rawValue, user: caller.user, context: context)
-    }
+    try await store.queueStatus(try Self.normalized(caller), context: context)
   }
 
   /// Claims a turn just let in, as a booking call would, and says where it stands.
@@ -42,87 +28,51 @@ extension BookingEngine {
   /// the turn; a client that waits for admission on the person's behalf (such as
   /// `encore queue join --wait`) claims at once.
   public func claimTurn(_ caller: Caller) async throws -> QueueStatus {
-    let caller = try Self.normalized(caller)
-    return try await inTransaction { db, context in
-      try QueueStore.claim(db, token: caller.token.rawValue, user: caller.user, context: context)
-    }
+    try await store.claimTurn(try Self.normalized(caller), context: context)
   }
 
   /// Leaves the line, or ends an active turn, freeing the place for the next person.
   public func leaveQueue(_ caller: Caller) async throws {
-    let caller = try Self.normalized(caller)
-    try await inTransaction { db, context in
-      try QueueStore.leave(db, token: caller.token.rawValue, user: caller.user, context: context)
-    }
+    try await store.leaveQueue(try Self.normalized(caller), context: context)
   }
 
   /// Stops letting people in to `concert` (the line keeps its order), or starts again.
   public func setAdmissionPaused(_ paused: Bool, concert: ConcertID) async throws {
-    try await inTransaction { db, context in
-      guard try CatalogStore.concertExists(db, concert) else {
-        throw BookingError.unknownConcert(concert)
-      }
-      try QueueStore.setPaused(db, concert: concert, paused: paused, context: context)
-    }
+    try await store.setAdmissionPaused(paused, concert: concert, context: context)
   }
 
   /// Replaces the rules of a concert's line (capacity, rate, timeouts) for every process.
   public func setQueuePolicy(_ policy: QueuePolicy, concert: ConcertID) async throws {
     try policy.validate()
-    try await inTransaction { db, context in
-      guard try CatalogStore.concertExists(db, concert) else {
-        throw BookingError.unknownConcert(concert)
-      }
-      try QueueStore.setPolicy(db, concert: concert, policy: policy, context: context)
-    }
+    try await store.setQueuePolicy(policy, concert: concert, context: context)
   }
 
   /// The rules a concert's line admits by.
   public func queuePolicy(concert: ConcertID) async throws -> QueuePolicy {
-    try await inSnapshot { db, context in
-      guard try CatalogStore.concertExists(db, concert) else {
-        throw BookingError.unknownConcert(concert)
-      }
-      return try QueueStore.policy(db, concert: concert, context: context)
-    }
+    try await store.queuePolicy(concert: concert, context: context)
   }
 
   // MARK: - Catalog
 
   /// Every concert on sale, in display order. Needs no token.
   public func concerts() async throws -> [Concert] {
-    try await database.read { db in try CatalogStore.concerts(db) }
+    try await store.concerts()
   }
 
   /// The concert's dates with seats left; past and sold-out dates are marked.
   public func dates(of concert: ConcertID, _ caller: Caller) async throws -> [ConcertDate] {
-    let caller = try Self.normalized(caller)
-    return try await inTransaction { db, context in
-      guard try CatalogStore.concertExists(db, concert) else {
-        throw BookingError.unknownConcert(concert)
-      }
-      try QueueStore.authorize(
-        db, token: caller.token.rawValue, user: caller.user, concert: concert, context: context)
-      return try CatalogStore.dates(db, concert: concert, now: context.now)
-    }
+    try await store.dates(of: concert, try Self.normalized(caller), context: context)
   }
 
   /// One date with what is left to sell. Needs no token: dates are public.
   public func concertDate(_ id: DateID) async throws -> ConcertDate {
-    try await inSnapshot { db, context in try CatalogStore.date(db, id, now: context.now) }
+    try await store.concertDate(id, now: clock.now().millis)
   }
 
   /// Every seat of a date with its state as the caller sees it. Asking is a booking call:
   /// it claims and extends the caller's turn (use ``refresh(_:_:)`` to keep a map live).
   public func seats(on date: DateID, _ caller: Caller) async throws -> SeatMap {
-    let caller = try Self.normalized(caller)
-    return try await inTransaction { db, context in
-      let schedule = try CatalogStore.schedule(db, date)
-      try QueueStore.authorize(
-        db, token: caller.token.rawValue, user: caller.user, concert: schedule.concertID,
-        context: context)
-      return try SeatMapStore.read(db, date: date, user: caller.user, now: context.now)
-    }
+    try await store.seats(on: date, try Self.normalized(caller), context: context)
   }
 
   /// Brings a seat map up to date: a read on a snapshot that never takes the write lock
@@ -143,12 +93,8 @@ extension BookingEngine {
   public func refresh(_ map: consuming SeatMap, _ caller: Caller) async throws -> SeatMap {
     let caller = try Self.normalized(caller)
     let (concert, date, stamp) = (map.concert.id, map.date.id, map.stamp)
-    let changes = try await inSnapshot { db, context in
-      try QueueStore.checkActive(
-        db, token: caller.token.rawValue, user: caller.user, concert: concert, context: context)
-      return try SeatMapStore.changes(
-        db, date: date, since: stamp, user: caller.user, now: context.now)
-    }
+    let changes = try await store.seatChanges(
+      date: date, concert: concert, since: stamp, caller, context: context)
     var updated = consume map
     if let changes { SeatMapStore.apply(changes, to: &updated) }
     return updated
@@ -158,51 +104,37 @@ extension BookingEngine {
 
   /// Holds all of `seats` on `date` for the policy's hold duration, or none of them.
   public func hold(seats: [SeatID], on date: DateID, _ caller: Caller) async throws -> Hold {
-    let caller = try Self.normalized(caller)
-    return try await inTransaction { db, context in
-      try HoldStore.hold(
-        db, seats: seats, date: date, user: caller.user, token: caller.token.rawValue,
-        context: context)
-    }
+    try await store.hold(seats: seats, on: date, try Self.normalized(caller), context: context)
   }
 
   /// Gives a hold's seats back at once. Needs no token: a hold is always its owner's to drop.
   public func release(hold: HoldID, user: UserID) async throws {
     let user = try UserName.normalized(user.rawValue)
-    try await inTransaction { db, context in
-      try HoldStore.release(db, hold: hold, user: user, now: context.now)
-    }
+    try await store.release(hold: hold, user: user, now: clock.now().millis)
   }
 
   /// A hold of the user's, as it stands.
   public func hold(_ id: HoldID, user: UserID) async throws -> Hold {
-    let user = try UserName.normalized(user.rawValue)
-    return try await database.read { db in try HoldStore.owned(db, id, user: user).hold }
+    try await store.hold(id, user: try UserName.normalized(user.rawValue))
   }
 
   /// Pays for a hold with points: deducts, sells the seats and uses up the token, atomically.
   /// Paying a paid hold again returns the first payment and charges nothing.
   /// Refused once the date has started.
   public func pay(hold: HoldID, _ caller: Caller) async throws -> Payment {
-    let caller = try Self.normalized(caller)
-    return try await inTransaction { db, context in
-      try PaymentStore.pay(
-        db, hold: hold, user: caller.user, token: caller.token.rawValue, context: context)
-    }
+    try await store.pay(hold: hold, try Self.normalized(caller), context: context)
   }
 
   /// The seats the user has bought, by date.
   public func tickets(user: UserID) async throws -> [Ticket] {
-    let user = try UserName.normalized(user.rawValue)
-    return try await database.read { db in try PaymentStore.tickets(db, user: user) }
+    try await store.tickets(user: try UserName.normalized(user.rawValue))
   }
 
   // MARK: - Points
 
   /// The user's balance and every entry of their ledger. Unknown users have 0 and no entries.
   public func balance(user: UserID) async throws -> PointAccount {
-    let user = try UserName.normalized(user.rawValue)
-    return try await database.read { db in try PointStore.account(db, user: user) }
+    try await store.balance(user: try UserName.normalized(user.rawValue))
   }
 
   /// Adds `amount` won to the user's points.
@@ -213,9 +145,7 @@ extension BookingEngine {
     guard amount <= policy.maxCharge else {
       throw BookingError.chargeTooLarge(amount, limit: policy.maxCharge)
     }
-    return try await inTransaction { db, context in
-      try PointStore.charge(db, user: user, amount: amount, context: context)
-    }
+    return try await store.charge(user: user, amount: amount, context: context)
   }
 
   // MARK: - Operators
@@ -224,35 +154,26 @@ extension BookingEngine {
   /// and the years 1970–9999 are refused.
   public func seed(_ catalog: Catalog) async throws {
     try catalog.validate()
-    try await database.transaction { db in try CatalogStore.seed(db, catalog) }
+    try await store.seed(catalog)
   }
 
   /// Seeds the demo catalog unless the database already has concerts. Returns whether it did.
   /// The check reads a snapshot: only an empty database is written to.
   @discardableResult
   public func seedDemoCatalogIfEmpty() async throws -> Bool {
-    guard try await database.read({ db in try CatalogStore.isEmpty(db) }) else { return false }
-    let catalog = DemoCatalog.make(now: clock.now())
-    return try await database.transaction { db in
-      guard try CatalogStore.isEmpty(db) else { return false }
-      try CatalogStore.seed(db, catalog)
-      return true
-    }
+    let now = clock.now()
+    return try await store.seedIfEmpty { DemoCatalog.make(now: now) }
   }
 
   /// Deletes everything — concerts, holds, payments, points, tokens — and seeds the demo again.
   public func resetToDemoCatalog() async throws {
-    let catalog = DemoCatalog.make(now: clock.now())
-    try await database.transaction { db in
-      try CatalogStore.wipe(db)
-      try CatalogStore.seed(db, catalog)
-    }
+    try await store.reset(to: DemoCatalog.make(now: clock.now()))
   }
 
   /// Checks the whole database: no seat sold twice, every ticket matches its seat and
   /// every payment its hold, every balance equals its ledger.
   public func audit() async throws -> SalesAudit {
-    try await database.read { db in try AuditStore.audit(db) }
+    try await store.audit()
   }
 
   // MARK: - Helpers

@@ -10,9 +10,7 @@ extension BookingEngine {
   /// }
   /// ```
   public func holds(user: UserID) async throws -> [LiveHold] {
-    let user = try UserName.normalized(user.rawValue)
-    return try await inSnapshot { db, context in
-      try LiveHoldStore.holds(db, user: user, now: context.now)
-    }
+    try await store.liveHolds(
+      user: try UserName.normalized(user.rawValue), now: clock.now().millis)
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The booking engine: every operation of a sale, on one shared database.
 ///
@@ -23,13 +22,13 @@ public final class BookingEngine: Sendable {
   public let clock: any BookingClock
   /// Dice for the fair draw at sale opening.
   public let random: any RandomSource
-  let database: BookingDatabase
+  let store: any BookingStore
 
   init(
-    database: BookingDatabase, policy: BookingPolicy, clock: any BookingClock,
+    store: any BookingStore, policy: BookingPolicy, clock: any BookingClock,
     random: any RandomSource
   ) {
-    self.database = database
+    self.store = store
     self.policy = policy
     self.clock = clock
     self.random = random
@@ -49,9 +48,46 @@ public final class BookingEngine: Sendable {
   ) throws -> BookingEngine {
     try policy.validate()
     return BookingEngine(
-      database: try BookingDatabase.open(path: path, durable: durable), policy: policy,
-      clock: clock,
-      random: random)
+      store: SQLiteStore(database: try BookingDatabase.open(path: path, durable: durable)),
+      policy: policy, clock: clock, random: random)
+  }
+
+  /// Opens `database`: a PostgreSQL server for a `postgres://` or `postgresql://` URL
+  /// (in builds with the `PostgreSQL` trait), otherwise the SQLite file at that path
+  /// (see ``open(path:policy:clock:random:durable:)``).
+  ///
+  /// A server's password comes from `PGPASSWORD` or `~/.pgpass`, never from the URL.
+  public static func open(
+    database: String, policy: BookingPolicy = BookingPolicy(),
+    clock: any BookingClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
+    durable: Bool = true
+  ) async throws -> BookingEngine {
+    guard let server = try DatabaseLocation.server(database) else {
+      return try open(
+        path: database, policy: policy, clock: clock, random: random, durable: durable)
+    }
+    try policy.validate()
+    #if PostgreSQL
+      return BookingEngine(
+        store: try await PostgresStore.open(server), policy: policy, clock: clock, random: random)
+    #else
+      _ = server
+      throw BookingError.postgresNotBuilt
+    #endif
+  }
+
+  /// Whether this build can open a PostgreSQL server (it was built with `--traits PostgreSQL`).
+  public static var supportsPostgreSQL: Bool {
+    #if PostgreSQL
+      true
+    #else
+      false
+    #endif
+  }
+
+  /// Whether `database` names a PostgreSQL server (`postgres://…`) rather than a file.
+  public static func isServerURL(_ database: String) -> Bool {
+    DatabaseLocation.isServer(database)
   }
 
   /// An engine on a private in-memory database, for tests and previews.
@@ -61,30 +97,24 @@ public final class BookingEngine: Sendable {
   ) throws -> BookingEngine {
     try policy.validate()
     return BookingEngine(
-      database: try BookingDatabase.inMemory(), policy: policy, clock: clock, random: random)
+      store: SQLiteStore(database: try BookingDatabase.inMemory()), policy: policy, clock: clock,
+      random: random)
   }
 
-  /// The database file this engine uses (`:memory:` for an in-memory one).
-  public var path: String { database.path }
+  /// Where the engine's database is: a file path (`:memory:` for an in-memory one), or a
+  /// server's URL without its password.
+  public var path: String { store.location }
+
+  /// The SQLite database under a file-backed engine, for tests that look at its rows.
+  var database: BookingDatabase {
+    guard let sqlite = store as? SQLiteStore else {
+      preconditionFailure("only an SQLite engine has a database file")
+    }
+    return sqlite.database
+  }
 
   var context: StoreContext {
     StoreContext(now: clock.now().millis, policy: policy, random: random)
-  }
-
-  /// Runs `body` in one IMMEDIATE transaction with the current time and policy.
-  func inTransaction<T>(
-    _ body: (_ db: Database, _ context: StoreContext) throws -> T
-  ) async throws -> T {
-    let context = self.context
-    return try await database.transaction { db in try body(db, context) }
-  }
-
-  /// Runs `body` on a snapshot, without the write lock.
-  func inSnapshot<T>(
-    _ body: (_ db: Database, _ context: StoreContext) throws -> T
-  ) async throws -> T {
-    let context = self.context
-    return try await database.read { db in try body(db, context) }
   }
 }
 

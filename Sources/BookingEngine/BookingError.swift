@@ -55,6 +55,13 @@ public enum BookingError: Error, Sendable, Hashable {
   case databaseInaccessible(String, reason: String)
   case notAnEncoreDatabase(String)
   case databaseTooNew(String, version: Int, supported: Int)
+  /// A `postgres://` database asked of an Encore built without the `PostgreSQL` trait.
+  case postgresNotBuilt
+  /// A PostgreSQL server that is down, refuses, or did not answer in time: where, and why.
+  case serverUnavailable(host: String, database: String, reason: String)
+  /// A PostgreSQL database holding another application's tables.
+  case notAnEncoreServerDatabase(String)
+  case serverDatabaseTooNew(String, version: Int, supported: Int)
 
   /// The points missing to pay, for ``insufficientBalance(balance:price:)``.
   public var shortfall: Int64? {
@@ -104,6 +111,10 @@ public enum BookingError: Error, Sendable, Hashable {
     case .databaseInaccessible: "database_inaccessible"
     case .notAnEncoreDatabase: "not_an_encore_database"
     case .databaseTooNew: "database_too_new"
+    case .postgresNotBuilt: "postgres_not_built"
+    case .serverUnavailable: "server_unavailable"
+    case .notAnEncoreServerDatabase: "not_an_encore_database"
+    case .serverDatabaseTooNew: "database_too_new"
     }
   }
 }
@@ -170,6 +181,14 @@ extension BookingError: CustomStringConvertible, LocalizedError {
       "The file \(path) is an SQLite database of another application, not Encore's; it was left untouched. Choose another --database path."
     case .databaseTooNew(let path, let version, let supported):
       "The database file \(path) was written by a newer Encore (schema version \(version)); this Encore knows versions up to \(supported). Update Encore to use it; the file was left untouched."
+    case .postgresNotBuilt:
+      "this encore was built without PostgreSQL; build with --traits PostgreSQL"
+    case .serverUnavailable(let host, let database, let reason):
+      "Could not reach the PostgreSQL database \(database) on \(host): \(reason)."
+    case .notAnEncoreServerDatabase(let database):
+      "The PostgreSQL database \(database) holds another application's tables, not Encore's; it was left untouched."
+    case .serverDatabaseTooNew(let database, let version, let supported):
+      "The PostgreSQL database \(database) was set up by a newer Encore (schema version \(version)); this Encore knows versions up to \(supported). Update Encore to use it; it was left untouched."
     }
   }
 }

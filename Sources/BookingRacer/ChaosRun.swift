@@ -28,7 +28,7 @@ struct ChaosRun {
     policy.maxSeatsPerUser = 1_000
     policy.maxBalance = 2_000_000
     policy.maxCharge = 1_000_000
-    let engine = try BookingEngine.open(path: path, policy: policy)
+    let engine = try await BookingEngine.open(database: path, policy: policy)
     let descriptor = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
     let dice = SeededRandomSource(seed: seed)

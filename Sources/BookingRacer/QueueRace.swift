@@ -17,7 +17,7 @@ struct QueueRace {
   func run() async throws -> Outcome {
     var policy = BookingPolicy()
     policy.activeCapacity = 0
-    let engine = try BookingEngine.open(path: path, policy: policy)
+    let engine = try await BookingEngine.open(database: path, policy: policy)
     var outcome = Outcome()
     for index in 0..<count {
       let user = UserID("\(prefix)-\(index)")

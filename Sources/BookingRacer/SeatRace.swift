@@ -20,7 +20,7 @@ struct SeatRace {
     var policy = BookingPolicy()
     policy.activeCapacity = nil
     policy.maxSeatsPerUser = 1_000
-    let engine = try BookingEngine.open(path: path, policy: policy)
+    let engine = try await BookingEngine.open(database: path, policy: policy)
     var outcome = Outcome()
     for _ in 0..<3 { try await engine.charge(user: user, amount: 1_000_000) }
     for index in 0..<max(seats.count, charges) {

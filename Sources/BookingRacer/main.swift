@@ -1,4 +1,5 @@
-// Races other processes on one database file, for the engine's multi-process tests.
+// Races other processes on one database (a file, or a postgres:// URL), for the engine's
+// multi-process tests.
 //
 //   booking-racer seats DB USER CONCERT DATE SEAT_ID,SEAT_ID,... CHARGES SHARED_USER
 //     Charges USER 3,000,000 won, then tries to hold and pay each seat in turn, and

@@ -265,12 +265,12 @@ public final class EncoreApp {
   }
 
   private func deliverResults() {
-    for delivery in runner.takeDeliveries() {
-      guard let screen = delivery.screen else {
-        receive(delivery.result)
-        continue
-      }
-      update(screen, .result(delivery.result))
+    let deliveries = runner.takeDeliveries()
+    // The app's own results (the holds) first, whatever finished first: a screen updated
+    // in the same batch then reads them in its context.
+    for delivery in deliveries where delivery.screen == nil { receive(delivery.result) }
+    for delivery in deliveries {
+      if let screen = delivery.screen { update(screen, .result(delivery.result)) }
     }
   }
 

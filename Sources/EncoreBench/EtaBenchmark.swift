@@ -5,13 +5,15 @@ import Foundation
 struct EtaBenchmark {
   var users: [Int]
   var lines: [EtaGrid.Line]
+  var shares: [Double]
 
   func run() async throws {
     print("ETA error over the grid (20 arrive/s, 40 % buy after 20 s; simulated time)")
     print(
       "  line            give up    users    median      p90   samples  admitted/s   sim s   CPU µs/user"
     )
-    for cell in EtaGrid.cells(users: users) where lines.contains(cell.line) {
+    for cell in EtaGrid.cells(users: users)
+    where lines.contains(cell.line) && shares.contains(cell.abandonShare) {
       let cpu = cpuSeconds()
       let summary = try await EtaGrid.run(cell)
       let cpuPerUser = (cpuSeconds() - cpu) / Double(cell.users) * 1e6

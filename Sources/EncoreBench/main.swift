@@ -1,8 +1,8 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
-//   swift run -c release encore-bench [hold-pay COUNT | queue SIZE...
-//     | eta [USERS...] [rate-bound|capacity-bound] | refresh VIEWERS | contend P... | read RUNS
-//     | box-office CROWD]
+//   swift run -c release encore-bench [hold-pay COUNT [--database postgres://…] | queue SIZE...
+//     | eta [USERS...] [rate-bound|capacity-bound] [GIVE-UP%...] | refresh VIEWERS | contend P...
+//     | read RUNS | box-office CROWD]
 import BookingEngine
 import Foundation
 
@@ -17,6 +17,28 @@ if arguments.first == "viewers", arguments.count == 3, let count = Int(arguments
 
 func rate(_ value: Double) -> String { String(format: "%8.0f tx/s", value) }
 func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", duration.microseconds) }
+
+if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--database"),
+  flag + 1 < arguments.count
+{
+  // On a PostgreSQL server: the engine next to pgbench running the hold's statements.
+  let url = arguments[flag + 1]
+  let count = arguments.dropFirst().first.flatMap(Int.init) ?? 2_000
+  print(
+    "hold on PostgreSQL, \(count) each: engine ÷ pgbench (the hold's statements) transactions a second"
+  )
+  for connections in [1, 4] {
+    let result = try await PostgresHoldBenchmark(
+      url: url, connections: connections, count: count
+    ).run()
+    print(
+      String(
+        format: "  %d connection%@ engine %6.0f tx/s, pgbench %6.0f tx/s, ratio %.2f", connections,
+        connections == 1 ? " " : "s", result.engine, result.pgbench, result.engine / result.pgbench)
+    )
+  }
+  exit(0)
+}
 
 if runAll || arguments.first == "hold-pay" {
   let count = arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
@@ -69,9 +91,12 @@ if runAll || arguments.first == "queue" {
 if runAll || arguments.first == "eta" {
   let sizes = arguments.dropFirst().compactMap(Int.init)
   let lines = arguments.dropFirst().compactMap(EtaGrid.Line.init(rawValue:))
+  let shares = arguments.dropFirst().filter { $0.hasSuffix("%") }
+    .compactMap { Double($0.dropLast()).map { $0 / 100 } }
   try await EtaBenchmark(
     users: sizes.isEmpty ? [2_000, 20_000] : sizes,
-    lines: lines.isEmpty ? EtaGrid.Line.allCases : lines
+    lines: lines.isEmpty ? EtaGrid.Line.allCases : lines,
+    shares: shares.isEmpty ? EtaGrid.abandonShares : shares
   ).run()
 }
 

@@ -3,8 +3,10 @@ import Foundation
 import Testing
 
 @Suite struct BoxOfficeTests {
-  @Test func aUserNamedBoxOfficeOwnsNoneOfTheBoxOfficeSeats() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func aUserNamedBoxOfficeOwnsNoneOfTheBoxOfficeSeats(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let caller = try await bed.admitted("box-office")
     let date = try await bed.onSaleDate(caller)
     let map = try await bed.engine.seats(on: date.id, caller)
@@ -17,8 +19,10 @@ import Testing
     #expect(try await bed.engine.tickets(user: "box-office").isEmpty)
   }
 
-  @Test func boxOfficeSeatsAreSoldToEveryoneAndCannotBeHeld() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func boxOfficeSeatsAreSoldToEveryoneAndCannotBeHeld(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let date = try await bed.onSaleDate(alice)
     #expect(try await bed.engine.seats(on: date.id, alice).seat(labelled: "3")?.state == .sold)

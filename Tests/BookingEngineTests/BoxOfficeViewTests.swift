@@ -6,8 +6,8 @@ import Testing
 /// engines on one file, and a refresh re-reads only when something changed.
 @Suite struct BoxOfficeViewTests {
   /// Aurora with room for two at once, no rate limit, a 10 s claim window.
-  private func busyLine(onDisk: Bool = false) async throws -> TestBed {
-    let bed = try await TestBed(onDisk: onDisk)
+  private func busyLine(_ store: Store, onDisk: Bool = false) async throws -> TestBed {
+    let bed = try await TestBed(store, onDisk: onDisk)
     var rules = try await bed.engine.queuePolicy(concert: "aurora")
     rules.activeCapacity = 2
     rules.admissionsPerMinute = nil
@@ -16,8 +16,8 @@ import Testing
     return bed
   }
 
-  @Test func theNumbersShownAreTheEnginesOwn() async throws {
-    let bed = try await busyLine()
+  @Test(arguments: Store.all) func theNumbersShownAreTheEnginesOwn(_ store: Store) async throws {
+    let bed = try await busyLine(store)
     let engine = bed.engine
     // Ann and Ben are let in and claim; Cat, Dan, Eve and Fay wait.
     let ann = try await bed.admitted("ann", to: "aurora")
@@ -62,8 +62,10 @@ import Testing
     #expect(later.dates.first { $0.date.id == date.id }?.holdsExpiringSoon == 1)
   }
 
-  @Test func aNewcomerIsToldTheWaitTheBoxOfficeShows() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func aNewcomerIsToldTheWaitTheBoxOfficeShows(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     var rules = try await bed.engine.queuePolicy(concert: "aurora")
     rules.activeCapacity = nil
     rules.admissionsPerMinute = 60
@@ -88,9 +90,11 @@ import Testing
     }
   }
 
-  @Test func aHoldMadeByAnotherEngineShowsAfterOneRefresh() async throws {
-    let bed = try await busyLine(onDisk: true)
-    let other = try BookingEngine.open(path: bed.engine.path, clock: bed.clock)
+  @Test(arguments: Store.all) func aHoldMadeByAnotherEngineShowsAfterOneRefresh(_ store: Store)
+    async throws
+  {
+    let bed = try await busyLine(store, onDisk: true)
+    let other = try await BookingEngine.open(database: bed.database, clock: bed.clock)
     let office = try await bed.engine.boxOffice(concert: "aurora", viewer: "olga")
     let token = try await other.issueToken(user: "zoe", concert: "aurora")
     let zoe = Caller(user: "zoe", token: token.value)
@@ -107,8 +111,9 @@ import Testing
     #expect(refreshed.line.active == office.line.active + 1)
   }
 
+  /// SQLite only: the lock held is the file's write lock.
   @Test func aRefreshWithNothingChangedReadsNothingAndNeedsNoWriteLock() async throws {
-    let bed = try await busyLine(onDisk: true)
+    let bed = try await busyLine(.sqlite, onDisk: true)
     _ = try await bed.admitted("ann", to: "aurora")
     let office = try await bed.engine.boxOffice(concert: "aurora", viewer: "olga")
     let lock = try WriteLockHolder(path: bed.engine.path)
@@ -123,8 +128,10 @@ import Testing
     #expect(reread.line == office.line)
   }
 
-  @Test func aPauseAndAnOperatorChangeShowAtTheNextRefresh() async throws {
-    let bed = try await busyLine()
+  @Test(arguments: Store.all) func aPauseAndAnOperatorChangeShowAtTheNextRefresh(_ store: Store)
+    async throws
+  {
+    let bed = try await busyLine(store)
     let office = try await bed.engine.boxOffice(concert: "aurora", viewer: "mallory")
     #expect(office.viewerMayAct && office.operatorCount == 0)
     try await bed.engine.change(.paused(true), concert: "aurora", by: "olga")

@@ -3,8 +3,10 @@ import Foundation
 import Testing
 
 @Suite struct CatalogTests {
-  @Test func theDemoHasThreeConcertsWithTheSeedsHall() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func theDemoHasThreeConcertsWithTheSeedsHall(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let concerts = try await bed.engine.concerts()
     #expect(concerts.map(\.id) == ["garden", "aurora", "seoul-jazz"])
     #expect(concerts.map(\.seatCount) == [50, 2_000, 120])
@@ -18,14 +20,16 @@ import Testing
     #expect(map.seat(labelled: "50")?.tier.price == 90_000)
   }
 
-  @Test func seedingTwiceKeepsOneCatalog() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func seedingTwiceKeepsOneCatalog(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     #expect(try await bed.engine.seedDemoCatalogIfEmpty() == false)
     #expect(try await bed.engine.concerts().count == 3)
   }
 
-  @Test func datesArePastSoldOutOrOnSaleWithSeatsLeft() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func datesArePastSoldOutOrOnSaleWithSeatsLeft(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let dates = try await bed.engine.dates(of: "garden", alice)
     #expect(dates.map(\.availability) == [.past, .onSale, .soldOut, .onSale])
@@ -34,8 +38,10 @@ import Testing
     #expect(dates.map(\.startsAt) == dates.map(\.startsAt).sorted())
   }
 
-  @Test func theBigHallHasSectionsRowsAndFourTiers() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func theBigHallHasSectionsRowsAndFourTiers(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice", to: "aurora")
     let date = try await bed.onSaleDate(of: "aurora", alice)
     let map = try await bed.engine.seats(on: date.id, alice)
@@ -46,8 +52,8 @@ import Testing
     #expect(map.seats.filter { $0.state == .sold }.count == 2_000 - date.seatsLeft)
   }
 
-  @Test func seatsShowWhoseTheyAre() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func seatsShowWhoseTheyAre(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)

@@ -3,10 +3,16 @@ import Foundation
 import Testing
 
 /// Real concurrency in one process: many tasks over several engines (connection pools)
-/// on one database file.
+/// on one database (a file, or a PostgreSQL server).
 @Suite struct ConcurrencyTests {
-  static func engines(_ count: Int, path: String, policy: BookingPolicy) throws -> [BookingEngine] {
-    try (0..<count).map { _ in try BookingEngine.open(path: path, policy: policy) }
+  static func engines(_ count: Int, path: String, policy: BookingPolicy) async throws
+    -> [BookingEngine]
+  {
+    var engines: [BookingEngine] = []
+    for _ in 0..<count {
+      engines.append(try await BookingEngine.open(database: path, policy: policy))
+    }
+    return engines
   }
 
   static var openPolicy: BookingPolicy {
@@ -15,9 +21,11 @@ import Testing
     return policy
   }
 
-  @Test func aHundredTasksHoldingOneSeatHaveExactlyOneWinner() async throws {
-    let path = TestBed.temporaryPath()
-    let engines = try Self.engines(4, path: path, policy: Self.openPolicy)
+  @Test(arguments: Store.all) func aHundredTasksHoldingOneSeatHaveExactlyOneWinner(_ store: Store)
+    async throws
+  {
+    let path = store.freshDatabase()
+    let engines = try await Self.engines(4, path: path, policy: Self.openPolicy)
     try await engines[0].seedDemoCatalogIfEmpty()
     var callers: [Caller] = []
     for index in 0..<100 {
@@ -48,9 +56,11 @@ import Testing
     #expect(state == (winners.first == callers[0].user ? .heldByYou : .held))
   }
 
-  @Test func fiveConcurrentPaymentsOfOneHoldChargeOnce() async throws {
-    let path = TestBed.temporaryPath()
-    let engines = try Self.engines(5, path: path, policy: Self.openPolicy)
+  @Test(arguments: Store.all) func fiveConcurrentPaymentsOfOneHoldChargeOnce(_ store: Store)
+    async throws
+  {
+    let path = store.freshDatabase()
+    let engines = try await Self.engines(5, path: path, policy: Self.openPolicy)
     try await engines[0].seedDemoCatalogIfEmpty()
     let token = try await engines[0].issueToken(user: "alice", concert: "garden")
     let alice = Caller(user: "alice", token: token.value)
@@ -71,9 +81,11 @@ import Testing
     #expect(account.ledger.count == 2)
   }
 
-  @Test func aThousandConcurrentChargesLoseNothing() async throws {
-    let path = TestBed.temporaryPath()
-    let engines = try Self.engines(4, path: path, policy: Self.openPolicy)
+  @Test(arguments: Store.all) func aThousandConcurrentChargesLoseNothing(_ store: Store)
+    async throws
+  {
+    let path = store.freshDatabase()
+    let engines = try await Self.engines(4, path: path, policy: Self.openPolicy)
     try await withThrowingTaskGroup(of: Void.self) { group in
       for index in 0..<1_000 {
         group.addTask {

@@ -3,8 +3,10 @@ import Foundation
 import Testing
 
 @Suite struct HoldTests {
-  @Test func holdingFreeSeatsKeepsThemForTheHoldDuration() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func holdingFreeSeatsKeepsThemForTheHoldDuration(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let date = try await bed.onSaleDate(alice)
     let hold = try await bed.engine.hold(
@@ -15,8 +17,10 @@ import Testing
     #expect(hold.user == "alice")
   }
 
-  @Test func aSeatHeldBySomeoneElseIsRefusedAndNothingIsHeld() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func aSeatHeldBySomeoneElseIsRefusedAndNothingIsHeld(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)
@@ -31,8 +35,10 @@ import Testing
     #expect(try await bed.engine.seats(on: date.id, bob).seat(labelled: "14")?.state == .available)
   }
 
-  @Test func soldSeatsAndOwnSeatsAreRefusedWithTheirReason() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func soldSeatsAndOwnSeatsAreRefusedWithTheirReason(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let date = try await bed.onSaleDate(alice)
     await expectRefusal(.seatSold("3")) {
@@ -46,8 +52,9 @@ import Testing
     }
   }
 
-  @Test func theSeatLimitCountsSeatsAlreadyYours() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func theSeatLimitCountsSeatsAlreadyYours(_ store: Store) async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let date = try await bed.onSaleDate(alice)
     let five = try await bed.seats(["21", "22", "23", "24", "25"], on: date.id, alice)
@@ -61,8 +68,8 @@ import Testing
     await expectRefusal(.noSeatsChosen) { try await bed.engine.hold(seats: [], on: date.id, alice) }
   }
 
-  @Test func unknownPastAndSoldOutAreRefused() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func unknownPastAndSoldOutAreRefused(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let dates = try await bed.engine.dates(of: "garden", alice)
     let seat = try await bed.seats(["20"], on: dates[1].id, alice)
@@ -87,8 +94,10 @@ import Testing
     }
   }
 
-  @Test func anExpiredHoldFreesItsSeatsForSomeoneElse() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func anExpiredHoldFreesItsSeatsForSomeoneElse(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)
@@ -104,8 +113,8 @@ import Testing
     #expect(bobs.user == "bob")
   }
 
-  @Test func releasingGivesTheSeatsBackAtOnce() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func releasingGivesTheSeatsBackAtOnce(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)

@@ -2,7 +2,8 @@ import BookingEngine
 import Foundation
 import Testing
 
-/// Several OS processes (the `booking-racer` helper) on one database file.
+/// Several OS processes (the `booking-racer` helper) on one database: a file, or one
+/// PostgreSQL server.
 @Suite struct MultiProcessTests {
   struct Outcome: Decodable {
     var won: [Int64]
@@ -14,11 +15,13 @@ import Testing
       .appendingPathComponent("booking-racer")
   }
 
-  @Test func processesRacingForSeatsSellEachOnceAndLoseNoPoints() async throws {
+  @Test(arguments: Store.all) func processesRacingForSeatsSellEachOnceAndLoseNoPoints(
+    _ store: Store
+  ) async throws {
     try #require(
       FileManager.default.isExecutableFile(atPath: Self.racer.path),
       "build the helper first: swift build --product booking-racer")
-    let path = TestBed.temporaryPath()
+    let path = store.freshDatabase()
     let (setup, observer, date) = try await Self.auroraOnSale(at: path)
     // Thirty free seats of the cheapest tier: everyone can afford all of them.
     let seats = try await setup.seats(on: date.id, observer).seats
@@ -36,7 +39,7 @@ import Testing
           order.map(String.init).joined(separator: ","),
           "\(chargesEach)", "shared",
         ]
-        group.addTask { try Self.run(arguments, as: Outcome.self) }
+        group.addTask { try await Self.run(arguments, as: Outcome.self) }
       }
       return try await group.reduce(into: []) { $0.append($1) }
     }
@@ -65,22 +68,24 @@ import Testing
     #expect(shared.ledger.count == processCount * chargesEach)
   }
 
-  @Test func processesJoiningOneLineGetExactDistinctPlacesInTheirOwnOrder() async throws {
+  @Test(arguments: Store.all) func processesJoiningOneLineGetExactDistinctPlacesInTheirOwnOrder(
+    _ store: Store
+  ) async throws {
     struct Joined: Decodable {
       var joined: [[String]]
       var left: [String]
     }
     try #require(FileManager.default.isExecutableFile(atPath: Self.racer.path))
-    let path = TestBed.temporaryPath()
+    let path = store.freshDatabase()
     var policy = BookingPolicy()
     policy.activeCapacity = 0
-    let observer = try BookingEngine.open(path: path, policy: policy)
+    let observer = try await BookingEngine.open(database: path, policy: policy)
     try await observer.seedDemoCatalogIfEmpty()
 
     let outcomes = try await withThrowingTaskGroup(of: Joined.self) { group in
       for index in 0..<4 {
         group.addTask {
-          try Self.run(
+          try await Self.run(
             ["queue", path, "garden", "p\(index)", "60", "\(index + 3)"], as: Joined.self)
         }
       }
@@ -110,7 +115,7 @@ import Testing
   static func auroraOnSale(at path: String) async throws -> (
     engine: BookingEngine, observer: Caller, date: ConcertDate
   ) {
-    let engine = try BookingEngine.open(path: path)
+    let engine = try await BookingEngine.open(database: path)
     try await engine.seedDemoCatalogIfEmpty()
     let token = try await engine.issueToken(user: "observer", concert: "aurora")
     let observer = Caller(user: "observer", token: token.value)
@@ -120,7 +125,22 @@ import Testing
   }
 
   /// Runs the racer to completion and decodes what it printed.
-  static func run<Outcome: Decodable>(_ arguments: [String], as: Outcome.Type) throws -> Outcome {
+  ///
+  /// It waits on a thread of its own: blocking the shared pool's few threads could starve
+  /// this process's own engine, which the racers may be waiting on (a PostgreSQL lock).
+  static func run<Outcome: Decodable & Sendable>(_ arguments: [String], as type: Outcome.Type)
+    async throws -> Outcome
+  {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        continuation.resume(with: Result { try runBlocking(arguments, as: type) })
+      }
+    }
+  }
+
+  private static func runBlocking<Outcome: Decodable>(
+    _ arguments: [String], as: Outcome.Type
+  ) throws -> Outcome {
     let process = Process()
     process.executableURL = racer
     process.arguments = arguments

@@ -3,8 +3,10 @@ import Foundation
 import Testing
 
 @Suite struct OperatorTests {
-  @Test func theFirstOperatorIsAddedByAnyoneAndLaterOnesOnlyByAnOperator() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func theFirstOperatorIsAddedByAnyoneAndLaterOnesOnlyByAnOperator(
+    _ store: Store
+  ) async throws {
+    let bed = try await TestBed(store)
     #expect(try await bed.engine.operators().isEmpty)
     try await bed.engine.addOperator("olga", by: "whoever")
     await expectRefusal(.notAnOperator("mallory")) {
@@ -16,8 +18,10 @@ import Testing
     #expect(try await bed.engine.operators().map(\.addedBy) == [nil, "olga"])
   }
 
-  @Test func onlyAnOperatorRemovesOneAndAnUnknownNameIsSaidToBeNone() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func onlyAnOperatorRemovesOneAndAnUnknownNameIsSaidToBeNone(
+    _ store: Store
+  ) async throws {
+    let bed = try await TestBed(store)
     try await bed.engine.addOperator("olga", by: "olga")
     try await bed.engine.addOperator("omar", by: "olga")
     await expectRefusal(.notAnOperator("mallory")) {
@@ -30,8 +34,10 @@ import Testing
     #expect(try await bed.engine.operators().map(\.name) == ["olga"])
   }
 
-  @Test func aSaleIsOpenToAnyoneUntilTheFirstOperatorIsNamed() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func aSaleIsOpenToAnyoneUntilTheFirstOperatorIsNamed(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     #expect(try await bed.engine.mayAct("anyone"))
     try await bed.engine.change(.paused(true), concert: "aurora", by: "anyone")
     try await bed.engine.addOperator("olga", by: "olga")
@@ -39,8 +45,10 @@ import Testing
     #expect(try await bed.engine.mayAct("olga"))
   }
 
-  @Test func aNonOperatorChangesNoRuleAndIsToldWhy() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func aNonOperatorChangesNoRuleAndIsToldWhy(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     try await bed.engine.addOperator("olga", by: "olga")
     let before = try await bed.engine.queuePolicy(concert: "aurora")
     for rule: QueueRule in [
@@ -63,8 +71,8 @@ import Testing
     )
   }
 
-  @Test func eachRuleChangesOnlyItself() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func eachRuleChangesOnlyItself(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     try await bed.engine.addOperator("olga", by: "olga")
     var expected = try await bed.engine.queuePolicy(concert: "aurora")
     let changes: [(QueueRule, (inout QueuePolicy) -> Void)] = [
@@ -84,8 +92,10 @@ import Testing
     #expect(try await bed.engine.boxOffice(concert: "aurora", viewer: "olga").line.isPaused)
   }
 
-  @Test func anInvalidRuleIsRefusedAndChangesNothing() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func anInvalidRuleIsRefusedAndChangesNothing(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let before = try await bed.engine.queuePolicy(concert: "aurora")
     do {
       try await bed.engine.change(.claimWindow(0), concert: "aurora", by: "olga")

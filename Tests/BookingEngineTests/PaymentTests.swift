@@ -3,8 +3,10 @@ import Foundation
 import Testing
 
 @Suite struct PaymentTests {
-  @Test func payingSellsTheSeatsDeductsAndUsesTheToken() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func payingSellsTheSeatsDeductsAndUsesTheToken(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)
@@ -27,8 +29,9 @@ import Testing
     try await bed.expectBalanceMatchesLedger("alice")
   }
 
-  @Test func payingOnceTheDateHasStartedIsRefused() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func payingOnceTheDateHasStartedIsRefused(_ store: Store) async throws
+  {
+    let bed = try await TestBed(store)
     let date = try await bed.onSaleDate(try await bed.admitted("early"))
     try await bed.engine.charge(user: "alice", amount: 400_000)
     bed.clock.set(date.startsAt.addingTimeInterval(-60))
@@ -45,8 +48,10 @@ import Testing
     }
   }
 
-  @Test func tooLittleBalanceIsRefusedWithTheShortfallAndChangesNothing() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func tooLittleBalanceIsRefusedWithTheShortfallAndChangesNothing(
+    _ store: Store
+  ) async throws {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let date = try await bed.onSaleDate(alice)
     try await bed.engine.charge(user: "alice", amount: 30_000)
@@ -67,8 +72,10 @@ import Testing
     #expect(payment.balanceAfter == 0)
   }
 
-  @Test func payingTwiceReturnsTheFirstPaymentAndChargesOnce() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func payingTwiceReturnsTheFirstPaymentAndChargesOnce(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let date = try await bed.onSaleDate(alice)
     try await bed.engine.charge(user: "alice", amount: 500_000)
@@ -83,8 +90,10 @@ import Testing
     }
   }
 
-  @Test func anExpiredHoldCannotBePaidNorOverwriteALaterBuyer() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func anExpiredHoldCannotBePaidNorOverwriteALaterBuyer(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)
@@ -108,8 +117,8 @@ import Testing
     #expect(try await bed.engine.balance(user: "alice").balance == 500_000)
   }
 
-  @Test func onlyTheOwnerMayPayAHold() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func onlyTheOwnerMayPayAHold(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 @Suite struct PointTests {
-  @Test func chargingAddsAndRecordsEveryEntry() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func chargingAddsAndRecordsEveryEntry(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     #expect(
       try await bed.engine.balance(user: "newcomer")
         == PointAccount(user: "newcomer", balance: 0, ledger: []))
@@ -26,8 +26,8 @@ import Testing
     #expect(try await bed.engine.balance(user: "alice").ledger.isEmpty)
   }
 
-  @Test func chargesAndBalancesHaveCeilings() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func chargesAndBalancesHaveCeilings(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     await expectRefusal(.chargeTooLarge(1_000_001, limit: 1_000_000)) {
       try await bed.engine.charge(user: "alice", amount: 1_000_001)
     }

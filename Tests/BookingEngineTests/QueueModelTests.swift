@@ -126,12 +126,14 @@ import Testing
     #expect(other.early != first.early)
   }
 
-  @Test func aLinesRulesLiveInTheDatabaseForEveryProcess() async throws {
-    let path = TestBed.temporaryPath()
+  @Test(arguments: Store.all) func aLinesRulesLiveInTheDatabaseForEveryProcess(_ store: Store)
+    async throws
+  {
+    let path = store.freshDatabase()
     var strict = BookingPolicy()
     strict.activeCapacity = 1
-    let first = try BookingEngine.open(path: path, policy: strict)
-    let second = try BookingEngine.open(path: path)  // default capacity 100
+    let first = try await BookingEngine.open(database: path, policy: strict)
+    let second = try await BookingEngine.open(database: path)  // default capacity 100
     try await first.seedDemoCatalogIfEmpty()
     let a = try await first.issueToken(user: "a", concert: "garden")
     let b = try await second.issueToken(user: "b", concert: "garden")
@@ -148,8 +150,8 @@ import Testing
     #expect(try await first.queuePolicy(concert: "garden") == wider)
   }
 
-  @Test func pausedAdmissionLetsNobodyIn() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func pausedAdmissionLetsNobodyIn(_ store: Store) async throws {
+    let bed = try await TestBed(store)
     try await bed.engine.setAdmissionPaused(true, concert: "garden")
     let token = try await bed.engine.issueToken(user: "alice", concert: "garden")
     let alice = Caller(user: "alice", token: token.value)
@@ -162,11 +164,13 @@ import Testing
     }
   }
 
-  @Test func theRateLimitLetsInAtMostRPerMinuteEvenly() async throws {
+  @Test(arguments: Store.all) func theRateLimitLetsInAtMostRPerMinuteEvenly(_ store: Store)
+    async throws
+  {
     var policy = BookingPolicy()
     policy.activeCapacity = nil
     policy.admissionsPerMinute = 5
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     var callers: [Caller] = []
     for index in 0..<12 {
       let user = UserID("u\(index)")
@@ -189,10 +193,10 @@ import Testing
     #expect(counts == [1, 2, 2, 3, 3, 4, 4, 5, 5, 6])
   }
 
-  @Test func theEstimateFollowsTheObservedFlow() async throws {
+  @Test(arguments: Store.all) func theEstimateFollowsTheObservedFlow(_ store: Store) async throws {
     var policy = BookingPolicy()
     policy.activeCapacity = 1
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     var callers: [Caller] = []
     for index in 0..<60 {
       let user = UserID("u\(index)")

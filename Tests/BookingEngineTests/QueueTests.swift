@@ -3,10 +3,12 @@ import Foundation
 import Testing
 
 @Suite struct QueueTests {
-  @Test func askingAgainKeepsThePlaceUnderANewTokenAndRetiresTheOld() async throws {
+  @Test(arguments: Store.all) func askingAgainKeepsThePlaceUnderANewTokenAndRetiresTheOld(
+    _ store: Store
+  ) async throws {
     var policy = BookingPolicy()
     policy.activeCapacity = 1
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     _ = try await bed.engine.issueToken(user: "first", concert: "garden")
     let token = try await bed.engine.issueToken(user: "alice", concert: "garden")
     let again = try await bed.engine.issueToken(user: "alice", concert: "garden")
@@ -20,10 +22,10 @@ import Testing
     }
   }
 
-  @Test func resettingTheDemoEmptiesTheLine() async throws {
+  @Test(arguments: Store.all) func resettingTheDemoEmptiesTheLine(_ store: Store) async throws {
     var policy = BookingPolicy()
     policy.activeCapacity = 0
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     for index in 0..<5 {
       _ = try await bed.engine.issueToken(user: UserID("u\(index)"), concert: "garden")
     }
@@ -37,8 +39,10 @@ import Testing
     #expect(status.waitingCount == 3)
   }
 
-  @Test func tokensAreLongRandomAndUnrelatedToTheUser() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func tokensAreLongRandomAndUnrelatedToTheUser(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let a = try await bed.engine.issueToken(user: "alice", concert: "garden")
     let b = try await bed.engine.issueToken(user: "alice", concert: "aurora")
     #expect(a.value.rawValue.count == 32)
@@ -46,10 +50,12 @@ import Testing
     #expect(!a.value.rawValue.contains("alice"))
   }
 
-  @Test func joinsInTheSameMillisecondAreStrictlyOrdered() async throws {
+  @Test(arguments: Store.all) func joinsInTheSameMillisecondAreStrictlyOrdered(_ store: Store)
+    async throws
+  {
     var policy = BookingPolicy()
     policy.activeCapacity = 0
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     var callers: [Caller] = []
     for index in 0..<20 {  // the clock never moves: every join has the same timestamp
       let user = UserID("user\(index)")
@@ -65,10 +71,12 @@ import Testing
     }
   }
 
-  @Test func capacityAdmitsInArrivalOrderAsSlotsFree() async throws {
+  @Test(arguments: Store.all) func capacityAdmitsInArrivalOrderAsSlotsFree(_ store: Store)
+    async throws
+  {
     var policy = BookingPolicy()
     policy.activeCapacity = 2
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     let a = try await bed.admitted("a")
     let b = try await bed.admitted("b")
     let c = Caller(
@@ -90,10 +98,11 @@ import Testing
     _ = b
   }
 
-  @Test func bookingNeedsAnActiveTokenOfTheCaller() async throws {
+  @Test(arguments: Store.all) func bookingNeedsAnActiveTokenOfTheCaller(_ store: Store) async throws
+  {
     var policy = BookingPolicy()
     policy.activeCapacity = 1
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     let alice = try await bed.admitted("alice")
     let bob = Caller(
       user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
@@ -119,10 +128,12 @@ import Testing
     }
   }
 
-  @Test func anIdleActiveTokenExpiresAndFreesItsSlot() async throws {
+  @Test(arguments: Store.all) func anIdleActiveTokenExpiresAndFreesItsSlot(_ store: Store)
+    async throws
+  {
     var policy = BookingPolicy()
     policy.activeCapacity = 1
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     let alice = try await bed.admitted("alice")
     let bob = Caller(
       user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
@@ -142,10 +153,12 @@ import Testing
     await expectRefusal(.tokenExpired) { try await bed.engine.dates(of: "garden", alice) }
   }
 
-  @Test func aWaiterWhoStopsPollingLeavesTheLineAndRejoinsAtTheBack() async throws {
+  @Test(arguments: Store.all) func aWaiterWhoStopsPollingLeavesTheLineAndRejoinsAtTheBack(
+    _ store: Store
+  ) async throws {
     var policy = BookingPolicy()
     policy.activeCapacity = 0
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     let first = try await bed.engine.issueToken(user: "alice", concert: "garden")
     let bob = Caller(
       user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)

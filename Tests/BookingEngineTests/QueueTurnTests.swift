@@ -25,8 +25,10 @@ import Testing
     return policy
   }
 
-  @Test func anAdmittedUserWhoNeverClaimsIsReplacedWithinTheWindow() async throws {
-    let bed = try await TestBed(policy: policy { $0.claimWindow = 60 })
+  @Test(arguments: Store.all) func anAdmittedUserWhoNeverClaimsIsReplacedWithinTheWindow(
+    _ store: Store
+  ) async throws {
+    let bed = try await TestBed(store, policy: policy { $0.claimWindow = 60 })
     let (alice, behind) = try await line(bed, first: "alice", waiting: ["bob", "carol"])
     let (bob, carol) = (behind[0], behind[1])
     try await bed.engine.leaveQueue(alice)  // bob is let in, but has walked away
@@ -40,8 +42,11 @@ import Testing
     await expectRefusal(.tokenExpired) { try await bed.engine.dates(of: "garden", bob) }
   }
 
-  @Test func aBookingCallClaimsTheTurnAndTheIdleTimeoutRunsFromIt() async throws {
+  @Test(arguments: Store.all) func aBookingCallClaimsTheTurnAndTheIdleTimeoutRunsFromIt(
+    _ store: Store
+  ) async throws {
     let bed = try await TestBed(
+      store,
       policy: policy {
         $0.claimWindow = 60
         $0.activeIdleTimeout = 300
@@ -57,8 +62,10 @@ import Testing
     #expect(try await bed.engine.queueStatus(behind[1]).isActive)
   }
 
-  @Test func anOpenSeatMapLosesItsTurnAfterTheIdleTimeout() async throws {
-    let bed = try await TestBed(policy: policy { $0.activeIdleTimeout = 120 })
+  @Test(arguments: Store.all) func anOpenSeatMapLosesItsTurnAfterTheIdleTimeout(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store, policy: policy { $0.activeIdleTimeout = 120 })
     let (alice, behind) = try await line(bed, first: "alice", waiting: ["bob"])
     let date = try await bed.onSaleDate(alice)
     var map = try await bed.engine.seats(on: date.id, alice)
@@ -73,8 +80,10 @@ import Testing
     #expect(try await bed.engine.queueStatus(behind[0]).isActive)
   }
 
-  @Test func loweringTheIdleTimeoutShortensRunningTurns() async throws {
-    let bed = try await TestBed(policy: policy { $0.activeIdleTimeout = 600 })
+  @Test(arguments: Store.all) func loweringTheIdleTimeoutShortensRunningTurns(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store, policy: policy { $0.activeIdleTimeout = 600 })
     let (alice, behind) = try await line(bed, first: "alice", waiting: ["bob"])
     bed.clock.advance(by: 120)
     #expect(try await bed.engine.queueStatus(alice).isActive)
@@ -85,8 +94,11 @@ import Testing
     #expect(try await bed.engine.queueStatus(behind[0]).isActive)
   }
 
-  @Test func noTurnOutlastsTheLongestTurnHoweverBusy() async throws {
+  @Test(arguments: Store.all) func noTurnOutlastsTheLongestTurnHoweverBusy(_ store: Store)
+    async throws
+  {
     let bed = try await TestBed(
+      store,
       policy: policy {
         $0.activeIdleTimeout = 600
         $0.longestTurn = 900
@@ -102,8 +114,8 @@ import Testing
     await expectRefusal(.tokenExpired) { try await bed.engine.dates(of: "garden", alice) }
   }
 
-  @Test func waitingRoomPollsDoNotExtendATurn() async throws {
-    let bed = try await TestBed(policy: policy { $0.activeIdleTimeout = 60 })
+  @Test(arguments: Store.all) func waitingRoomPollsDoNotExtendATurn(_ store: Store) async throws {
+    let bed = try await TestBed(store, policy: policy { $0.activeIdleTimeout = 60 })
     let (alice, behind) = try await line(bed, first: "alice", waiting: ["bob"])
     for _ in 0..<10 {
       bed.clock.advance(by: 7)

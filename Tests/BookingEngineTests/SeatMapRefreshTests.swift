@@ -5,10 +5,12 @@ import Testing
 /// A refresh re-reads only what changed, and shows every change: holds, sales, releases
 /// and holds that end by themselves.
 @Suite struct SeatMapRefreshTests {
-  @Test func aRefreshShowsOthersHoldsSalesAndEndedHoldsAndMatchesAFullRead() async throws {
+  @Test(arguments: Store.all) func aRefreshShowsOthersHoldsSalesAndEndedHoldsAndMatchesAFullRead(
+    _ store: Store
+  ) async throws {
     var policy = BookingPolicy()
     policy.holdDuration = 60
-    let bed = try await TestBed(policy: policy)
+    let bed = try await TestBed(store, policy: policy)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)
@@ -42,8 +44,10 @@ import Testing
     _ = held
   }
 
-  @Test func aRefreshFindsChangedSeatsInAMapInAnyOrder() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func aRefreshFindsChangedSeatsInAMapInAnyOrder(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let bob = try await bed.admitted("bob")
     let date = try await bed.onSaleDate(alice)
@@ -61,8 +65,9 @@ import Testing
     #expect(map.date == full.date)
   }
 
-  @Test func aRefreshNeedsARunningTurnOfTheCaller() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func aRefreshNeedsARunningTurnOfTheCaller(_ store: Store) async throws
+  {
+    let bed = try await TestBed(store)
     let alice = try await bed.admitted("alice")
     let date = try await bed.onSaleDate(alice)
     let map = try await bed.engine.seats(on: date.id, alice)

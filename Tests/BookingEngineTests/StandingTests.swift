@@ -4,8 +4,10 @@ import Testing
 
 /// What a user can see of their own standing without a token: live holds, a paused line.
 @Suite struct StandingTests {
-  @Test func liveHoldsNameTheirConcertDateAndSeatsSoonestFirst() async throws {
-    let bed = try await TestBed(onDisk: true)
+  @Test(arguments: Store.all) func liveHoldsNameTheirConcertDateAndSeatsSoonestFirst(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store, onDisk: true)
     let alice = try await bed.admitted("alice")
     let dates = try await bed.engine.dates(of: "garden", alice).filter {
       $0.availability == .onSale
@@ -27,8 +29,10 @@ import Testing
     #expect(holds[1].hold.seats.map(\.label) == ["20"])
   }
 
-  @Test func releasedPaidAndExpiredHoldsAreNotLive() async throws {
-    let bed = try await TestBed()
+  @Test(arguments: Store.all) func releasedPaidAndExpiredHoldsAreNotLive(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
     try await bed.engine.charge(user: "alice", amount: 1_000_000)
     let alice = try await bed.admitted("alice")
     let date = try await bed.onSaleDate(alice)

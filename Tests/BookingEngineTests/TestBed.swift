@@ -8,14 +8,33 @@ struct TestBed {
 
   let engine: BookingEngine
   let clock: ManualClock
+  /// What the engine opened, for another engine on the same database: a file path, a
+  /// server URL, or `:memory:` (private to the engine).
+  let database: String
 
   /// An in-memory engine (or one on a temporary file) seeded with the demo catalog.
   init(policy: BookingPolicy = BookingPolicy(), onDisk: Bool = false) async throws {
-    clock = ManualClock(Self.start)
-    engine =
-      onDisk
-      ? try BookingEngine.open(path: Self.temporaryPath(), policy: policy, clock: clock)
-      : try BookingEngine.inMemory(policy: policy, clock: clock)
+    try await self.init(.sqlite, policy: policy, onDisk: onDisk)
+  }
+
+  /// An engine on a new database of `store` (for SQLite in memory unless `onDisk`),
+  /// seeded with the demo catalog.
+  init(_ store: Store, policy: BookingPolicy = BookingPolicy(), onDisk: Bool = false)
+    async throws
+  {
+    let clock = ManualClock(Self.start)
+    switch store.kind {
+    case .sqlite:
+      database = onDisk ? Self.temporaryPath() : ":memory:"
+      engine =
+        onDisk
+        ? try BookingEngine.open(path: database, policy: policy, clock: clock)
+        : try BookingEngine.inMemory(policy: policy, clock: clock)
+    case .postgres:
+      database = store.freshDatabase()
+      engine = try await BookingEngine.open(database: database, policy: policy, clock: clock)
+    }
+    self.clock = clock
     try await engine.seedDemoCatalogIfEmpty()
   }
 
@@ -66,5 +85,50 @@ func expectRefusal<T>(
     #expect(error == expected, sourceLocation: sourceLocation)
   } catch {
     Issue.record("expected \(expected.code), got \(error)", sourceLocation: sourceLocation)
+  }
+}
+
+/// A store the contract tests run against: SQLite always; PostgreSQL too when
+/// `ENCORE_TEST_POSTGRES_URL` names a server and Encore was built with `--traits PostgreSQL`
+/// (``PostgresAvailabilityTests`` shows as skipped otherwise).
+struct Store: Sendable, CustomTestStringConvertible {
+  enum Kind: Sendable {
+    case sqlite
+    case postgres(url: String)
+  }
+
+  let kind: Kind
+
+  var testDescription: String {
+    switch kind {
+    case .sqlite: "SQLite"
+    case .postgres: "PostgreSQL"
+    }
+  }
+
+  static let sqlite = Store(kind: .sqlite)
+
+  /// The server to test on, if there is one and this build can use it.
+  static var postgresURL: String? {
+    guard BookingEngine.supportsPostgreSQL,
+      let url = ProcessInfo.processInfo.environment["ENCORE_TEST_POSTGRES_URL"], !url.isEmpty
+    else { return nil }
+    return url
+  }
+
+  /// Every store available to this run.
+  static let all: [Store] =
+    [.sqlite] + (postgresURL.map { [Store(kind: .postgres(url: $0))] } ?? [])
+
+  /// A new, empty database: a temporary file, or a schema of its own on the server (so
+  /// tests running at once never see each other's rows).
+  func freshDatabase() -> String {
+    switch kind {
+    case .sqlite:
+      return TestBed.temporaryPath()
+    case .postgres(let url):
+      let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+      return url + (url.contains("?") ? "&" : "?") + "schema=" + schema
+    }
   }
 }

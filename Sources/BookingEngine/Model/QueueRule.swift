@@ -24,4 +24,20 @@ public enum QueueRule: Sendable, Hashable {
     }
     return rules
   }
+
+  /// What the change does to a line whose rules are `rules`: a pause or a resume, or
+  /// these rules with the switch set, checked (the same for every store).
+  enum Effect: Equatable {
+    case paused(Bool)
+    case rules(QueuePolicy)
+  }
+
+  /// What the change does to a line whose rules are `rules`; throws
+  /// ``BookingError/invalidPolicy(_:)`` when the rules it makes cannot be used.
+  func effect(on rules: QueuePolicy) throws -> Effect {
+    if case .paused(let paused) = self { return .paused(paused) }
+    let changed = applied(to: rules)
+    try changed.validate()
+    return .rules(changed)
+  }
 }

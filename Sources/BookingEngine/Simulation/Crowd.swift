@@ -59,10 +59,12 @@ struct Crowd {
         user: members[event.user].name, concert: configuration.concert)
       members[event.user].caller = Caller(user: members[event.user].name, token: token.value)
       arrived += 1
+      // People give up at random moments of the wait: most soon, some after a long one.
       if uniform() < configuration.abandonShare {
-        members[event.user].abandonsAt = now.addingTimeInterval(5 + uniform() * 55)
+        members[event.user].abandonsAt = now.addingTimeInterval(
+          5 - log(uniform()) * configuration.patience)
       }
-      try await poll(event.user, now: now)
+      try await poll(event.user, now: now, joining: true)
     case .poll:
       try await poll(event.user, now: now)
     case .act:
@@ -70,7 +72,7 @@ struct Crowd {
     }
   }
 
-  private mutating func poll(_ user: Int, now: Date) async throws {
+  private mutating func poll(_ user: Int, now: Date, joining: Bool = false) async throws {
     guard let caller = members[user].caller else { return }
     if let abandonsAt = members[user].abandonsAt, now >= abandonsAt {
       abandoned += 1  // stops polling; the line's grace period takes them out
@@ -85,7 +87,13 @@ struct Crowd {
       }
       schedule(user, .poll, at: now.addingTimeInterval(nextPoll(after: status)))
     case .active:
-      // Present users claim at once, as the app does; abandoners never got here.
+      // One who gives up but is let in first has looked away by then and never claims;
+      // the others claim at once, as the app does. Let in on joining, nobody has had a
+      // wait to give up on (and joining claimed the turn).
+      guard members[user].abandonsAt == nil || joining else {
+        abandoned += 1
+        return
+      }
       status = try await engine.claimTurn(caller)
       guard status.isActive else {
         abandoned += 1

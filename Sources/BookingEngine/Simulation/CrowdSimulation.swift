@@ -16,8 +16,11 @@ public struct CrowdSimulation: Sendable {
     public var users: Int
     /// Mean arrivals per second (a Poisson process).
     public var arrivalsPerSecond: Double = 20
-    /// Share of waiters who give up and stop polling.
+    /// Share of waiters who give up: they stop polling after a random wait, or if let in
+    /// before that, never claim the turn.
     public var abandonShare: Double = 0.1
+    /// How long, on average, those who give up wait first (exponentially distributed).
+    public var patience: TimeInterval = 180
     /// Share of the admitted who buy; the others leave.
     public var buyShare: Double = 0.5
     public var pollInterval: TimeInterval = 1

@@ -3,15 +3,12 @@ import GRDB
 
 /// The box office in SQL: an operator's whole picture of a sale, read on a snapshot, and
 /// the one-statement fingerprint that tells whether reading it again would show anything
-/// new.
+/// new. The picture is made by ``BoxOfficeRules`` from what is read here.
 ///
 /// Nothing here writes. The line's counters come from its `queue_line` row and the token
 /// rows it already keeps (a lost claim window is a turn that expired unclaimed; a waiter
 /// who left or was swept is a `left` token), so the hot paths pay nothing for the view.
 enum BoxOfficeStore {
-  /// How many minutes the admissions sparkline covers.
-  static let minutes = 10
-
   /// The whole picture of `concert` at `now`, as `viewer` may act on it.
   static func read(
     _ db: Database, concert id: ConcertID, viewer: UserID, context: StoreContext
@@ -20,31 +17,23 @@ enum BoxOfficeStore {
     let concert = try CatalogStore.concert(db, id)
     let fingerprint = try self.fingerprint(db, concert: id, viewer: viewer)
     let (line, turnEnd) = try self.line(db, concert: id, context: context)
-    let dates = try sales(db, concert: id, now: now)
-    let window = BoxOffice.expiringWindow.millis
-    var due = [now + BoxOffice.longestStaleness.millis]
-    for end in dates.compactMap({ $0.nextHoldEnd?.millis }) {
-      due += [end, end - window].filter { $0 > now }
-    }
-    if let turnEnd, turnEnd > now { due.append(turnEnd) }
-    return BoxOffice(
-      concert: concert, line: line, dates: dates, viewer: viewer,
-      viewerMayAct: try OperatorStore.mayAct(db, viewer),
-      operatorCount: try OperatorStore.count(db), readAt: Date(millis: now),
-      stamp: BoxOfficeStamp(fingerprint: fingerprint, dueAt: due.min()!))
+    return BoxOfficeRules.boxOffice(
+      concert: concert, line: line, dates: try sales(db, concert: id, now: now), viewer: viewer,
+      listed: try OperatorStore.isListed(db, viewer), operatorCount: try OperatorStore.count(db),
+      fingerprint: fingerprint, turnEnd: turnEnd, now: now)
   }
 
   /// Whether `boxOffice` still shows what the database holds at `now`.
   static func isCurrent(_ db: Database, _ boxOffice: BoxOffice, now: Int64) throws -> Bool {
-    guard now < boxOffice.stamp.dueAt else { return false }
+    guard !BoxOfficeRules.isDue(boxOffice, now: now) else { return false }
     return try fingerprint(db, concert: boxOffice.concert.id, viewer: boxOffice.viewer)
       == boxOffice.stamp.fingerprint
   }
 
   /// Everything a write that changes the view touches: the line's row (its counters move
-  /// on every admission, leave and sweep; turns that end update its averages), how many
-  /// tokens are active (a turn lost or paid), every date's seat version (holds, sales,
-  /// releases) and the operator list.
+  /// on every admission, leave, claim and sweep; turns that end update its averages), how
+  /// many tokens are active (a turn lost or paid), every date's seat version (holds,
+  /// sales, releases) and the operator list.
   private static func fingerprint(_ db: Database, concert: ConcertID, viewer: UserID) throws
     -> [Int64]
   {
@@ -58,6 +47,7 @@ enum BoxOfficeStore {
           (SELECT COUNT(*) FROM operators WHERE name = ?2),
           l.next_seq, l.opened, l.paused, l.waiting_count, l.flow_at, l.swept_at, l.front_seq,
           CAST(l.turn_mean_ms * 1000 AS INTEGER), CAST(l.lapse_share * 1e9 AS INTEGER),
+          CAST(l.claim_flow * 1e9 AS INTEGER),
           l.active_capacity, l.admissions_per_minute, l.active_idle_ms, l.waiting_grace_ms,
           l.claim_window_ms, l.longest_turn_ms
         FROM (SELECT 1) LEFT JOIN queue_line l ON l.concert_id = ?1
@@ -71,30 +61,15 @@ enum BoxOfficeStore {
   {
     let now = context.now
     guard let line = try QueueLine.fetch(db, concert) else {
-      let rules = QueuePolicy(context.policy)
-      return (
-        BoxOffice.Line(
-          rules: rules, isPaused: false, isOpen: true, waiting: 0, active: 0,
-          admittedPerMinute: Array(repeating: 0, count: minutes), estimateForNewcomer: .notKnownYet,
-          claimWindowLosses: 0, leftOrSwept: 0, paid: 0), nil
-      )
+      return (BoxOfficeRules.emptyLine(QueuePolicy(context.policy)), nil)
     }
-    let active = try QueueStore.runningTurns(db, line: line, now: now)
-    let next = try db.fetchValue(
-      Int64.self, sql: "SELECT next_seq FROM queue_line WHERE concert_id = ?",
-      arguments: [concert.rawValue])!
-    let full = line.policy.activeCapacity.map { active >= $0 } ?? false
-    var perMinute = Array(repeating: 0, count: minutes)
-    for row in try db.fetchRows(
+    let perMinute = try db.fetchRows(
       sql: """
         SELECT (?2 - admitted_at) / 60000, COUNT(*) FROM queue_token
         WHERE concert_id = ?1 AND admitted_at > ?2 - ?3 AND admitted_at <= ?2
         GROUP BY 1
-        """, arguments: [concert.rawValue, now, Int64(minutes) * 60_000])
-    {
-      let ago: Int = row[0]
-      if ago < minutes { perMinute[minutes - 1 - ago] = row[1] }
-    }
+        """, arguments: [concert.rawValue, now, Int64(BoxOfficeRules.minutes) * 60_000]
+    ).map { (minutesAgo: $0[0] as Int, count: $0[1] as Int) }
     let counts = try db.fetchRow(
       sql: """
         SELECT
@@ -107,13 +82,10 @@ enum BoxOfficeStore {
            WHERE concert_id = ?4 AND state = 'active')
         """,
       arguments: StatementArguments(QueueStore.turnRules(line.policy) + [concert.rawValue]))!
-    let report = BoxOffice.Line(
-      rules: line.policy, isPaused: line.paused, isOpen: line.opened, waiting: line.waitingCount,
-      active: active, admittedPerMinute: perMinute,
-      // Someone joining now is given the next arrival number.
-      estimateForNewcomer: line.opened
-        ? line.estimate(for: next, at: now, full: full) : .notKnownYet,
-      claimWindowLosses: counts[0], leftOrSwept: counts[1], paid: counts[2])
+    let report = BoxOfficeRules.line(
+      line, now: now, running: try QueueStore.runningTurns(db, line: line, now: now),
+      admittedPerMinute: BoxOfficeRules.admittedPerMinute(perMinute), losses: counts[0],
+      leftOrSwept: counts[1], paid: counts[2])
     return (report, counts[3])
   }
 
@@ -143,12 +115,9 @@ enum BoxOfficeStore {
       ).map { ($0[0] as Int64, $0) })
     return try CatalogStore.dates(db, concert: concert, now: now).map { date in
       let row = counts[date.id.rawValue]
-      let sold: Int = row?[1] ?? 0
-      let held: Int = row?[2] ?? 0
-      return BoxOffice.DateSales(
-        date: date, sold: sold, held: held, free: date.seatCount - sold - held,
-        revenue: revenue[date.id.rawValue] ?? 0, holdsExpiringSoon: row?[3] ?? 0,
-        nextHoldEnd: (row?[4] as Int64?).map(Date.init(millis:)))
+      return BoxOfficeRules.sales(
+        date, sold: row?[1] ?? 0, held: row?[2] ?? 0, revenue: revenue[date.id.rawValue] ?? 0,
+        expiringSoon: row?[3] ?? 0, nextHoldEnd: row?[4])
     }
   }
 }

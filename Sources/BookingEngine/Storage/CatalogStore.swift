@@ -151,8 +151,7 @@ enum CatalogStore {
   private static func date(from row: Row, now: Int64) -> ConcertDate {
     let startsAt: Int64 = row["starts_at"]
     let unsold: Int = row["unsold"]
-    let availability: ConcertDate.Availability =
-      startsAt <= now ? .past : unsold == 0 ? .soldOut : .onSale
+    let availability = BookingRules.availability(startsAt: startsAt, unsold: unsold, now: now)
     return ConcertDate(
       id: DateID(row["id"]), concertID: ConcertID(row["concert_id"] as String),
       startsAt: Date(millis: startsAt), seatsLeft: row["seats_left"], seatCount: row["seat_count"],

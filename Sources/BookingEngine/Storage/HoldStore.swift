@@ -34,16 +34,12 @@ enum HoldStore {
   ) throws -> Hold {
     let now = context.now
     let policy = context.policy
-    var seen = Set<SeatID>()
-    let seatIDs = requested.filter { seen.insert($0).inserted }
-    guard !seatIDs.isEmpty else { throw BookingError.noSeatsChosen }
+    let seatIDs = try BookingRules.distinctSeats(requested)
     let alreadyYours = try db.step(
       BookingSQL.seatsAlreadyYours, [.int(dateID.rawValue), .text(user.rawValue), .int(now)]
     ) { Int($0.int(0)) }!
-    guard alreadyYours + seatIDs.count <= policy.maxSeatsPerUser else {
-      throw BookingError.tooManySeats(
-        requested: seatIDs.count, alreadyYours: alreadyYours, limit: policy.maxSeatsPerUser)
-    }
+    try BookingRules.checkSeatLimit(
+      requested: seatIDs.count, alreadyYours: alreadyYours, policy: policy)
     let seats = try seatIDs.map { id in
       guard
         let seat = try db.step(
@@ -54,7 +50,7 @@ enum HoldStore {
       else { throw BookingError.unknownSeat("\(id)") }
       return seat
     }
-    let amount = try total(seats)
+    let amount = try BookingRules.total(seats)
     let expiresAt = now + policy.holdDuration.millis
     try db.step(
       BookingSQL.insertHold,
@@ -142,19 +138,6 @@ enum HoldStore {
     HeldSeat(id: SeatID(row.int(0)), label: row.text(1), tier: row.text(2), price: row.int(3))
   }
 
-  /// The seats' total price; a price or total beyond ``Won/limit`` is refused, never summed
-  /// into an overflow.
-  private static func total(_ seats: [HeldSeat]) throws -> Int64 {
-    var sum: Int64 = 0
-    for seat in seats {
-      guard seat.price > 0, seat.price <= Won.limit - sum else {
-        throw BookingError.amountBeyondLimit(limit: Won.limit)
-      }
-      sum += seat.price
-    }
-    return sum
-  }
-
   /// Why a seat could not be taken: sold, yours already, or someone else's.
   private static func refusal(_ db: Database, seat: HeldSeat, date: DateID, user: UserID) throws
     -> BookingError
@@ -162,8 +145,7 @@ enum HoldStore {
     let row = try db.fetchRow(
       sql: "SELECT holder, sale FROM seat_state WHERE date_id = ? AND seat_id = ?",
       arguments: [date.rawValue, seat.id.rawValue])
-    if (row?["sale"] as String?) != nil { return .seatSold(seat.label) }
-    if (row?["holder"] as String?) == user.rawValue { return .seatAlreadyYours(seat.label) }
-    return .seatTaken(seat.label)
+    return BookingRules.seatRefusal(
+      seat, sold: (row?["sale"] as String?) != nil, holder: row?["holder"], user: user)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The operator list in SQL, and the check that guards the calls that change a sale.
+/// The operator list in SQL; who may act is ``OperatorRules``' to say.
 enum OperatorStore {
   static func list(_ db: Database) throws -> [Operator] {
     try db.fetchRows(sql: "SELECT name, added_at, added_by FROM operators ORDER BY added_at, name")
@@ -16,33 +16,36 @@ enum OperatorStore {
     try db.fetchValue(Int.self, sql: "SELECT COUNT(*) FROM operators")!
   }
 
-  /// Whether `user` may change a sale: they are on the list, or nobody is yet.
-  static func mayAct(_ db: Database, _ user: UserID) throws -> Bool {
+  static func isListed(_ db: Database, _ user: UserID) throws -> Bool {
     try db.fetchValue(
-      Bool.self,
-      sql: """
-        SELECT NOT EXISTS (SELECT 1 FROM operators) OR EXISTS (SELECT 1 FROM operators WHERE name = ?)
-        """, arguments: [user.rawValue])!
+      Bool.self, sql: "SELECT EXISTS (SELECT 1 FROM operators WHERE name = ?)",
+      arguments: [user.rawValue])!
+  }
+
+  /// Whether `user` may change a sale now.
+  static func mayAct(_ db: Database, _ user: UserID) throws -> Bool {
+    OperatorRules.mayAct(listed: try isListed(db, user), listSize: try count(db))
   }
 
   /// Throws ``BookingError/notAnOperator(_:)`` unless `user` may change a sale.
   static func requireOperator(_ db: Database, _ user: UserID) throws {
-    guard try mayAct(db, user) else { throw BookingError.notAnOperator(user) }
+    try OperatorRules.requireOperator(user, listed: try isListed(db, user), listSize: try count(db))
   }
 
   /// Adds `name`, by `caller`; adding a name already there changes nothing.
   static func add(_ db: Database, _ name: UserID, by caller: UserID, now: Int64) throws {
     try requireOperator(db, caller)
-    let first = try count(db) == 0
     try db.execute(
       sql: "INSERT OR IGNORE INTO operators (name, added_at, added_by) VALUES (?, ?, ?)",
-      arguments: [name.rawValue, now, first ? nil : caller.rawValue])
+      arguments: [
+        name.rawValue, now, OperatorRules.addedBy(caller, listSize: try count(db))?.rawValue,
+      ])
   }
 
   /// Removes `name`, by `caller`, who must be an operator.
   static func remove(_ db: Database, _ name: UserID, by caller: UserID) throws {
     try requireOperator(db, caller)
     try db.execute(sql: "DELETE FROM operators WHERE name = ?", arguments: [name.rawValue])
-    guard db.changesCount > 0 else { throw BookingError.notAnOperator(name) }
+    try OperatorRules.requireRemoved(name, removed: db.changesCount)
   }
 }

@@ -9,21 +9,11 @@ enum PaymentStore {
     let now = context.now
     let record = try HoldStore.owned(db, id, user: user)
     let hold = record.hold
-    if let earlier = record.payment {
-      return Payment(
-        id: PaymentID(earlier.id), holdID: id, user: user, amount: hold.amount,
-        paidAt: Date(millis: earlier.paidAt), balanceAfter: earlier.balanceAfter,
-        seats: hold.seats)
-    }
+    if let earlier = BookingRules.earlierPayment(record) { return earlier }
     // Uses the token up; any refusal below rolls that back with the rest.
     _ = try QueueStore.claim(
       db, token: token, user: user, concert: hold.concertID, use: true, context: context)
-    guard record.startsAt > now else { throw BookingError.dateInPast(hold.dateID) }
-    if record.released { throw BookingError.holdReleased(id) }
-    let expiresAt = hold.expiresAt.millis
-    guard expiresAt > now else {
-      throw BookingError.holdExpired(id, secondsAgo: Int((now - expiresAt) / 1000))
-    }
+    try BookingRules.checkPayable(record, now: now)
     let balanceAfter = try PointStore.deduct(db, user: user, amount: hold.amount)
     try db.step(
       BookingSQL.insertPayment,

@@ -28,10 +28,7 @@ enum PointStore {
     let now = context.now
     let policy = context.policy
     let balance = try balance(db, user: user)
-    guard balance <= policy.maxBalance - amount else {
-      throw BookingError.balanceCapExceeded(
-        balance: balance, amount: amount, cap: policy.maxBalance)
-    }
+    try BookingRules.checkCharge(balance: balance, amount: amount, policy: policy)
     return try record(db, user: user, kind: .charge, delta: amount, paymentID: nil, now: now)
   }
 

@@ -10,15 +10,7 @@ enum QueueIndex {
   /// Adds `delta` (+1 joined, -1 left or admitted) at each arrival number.
   static func add(_ db: Database, concert: ConcertID, seqs: [Int64], delta: Int64) throws {
     guard !seqs.isEmpty else { return }
-    var nodes: [Int64: Int64] = [:]
-    for seq in seqs {
-      precondition(seq > 0 && seq < capacity, "arrival number out of range")
-      var node = seq
-      while node < capacity {
-        nodes[node, default: 0] += delta
-        node += node & -node
-      }
-    }
+    let nodes = changes(adding: delta, at: seqs)
     let upsert = try db.cachedStatement(
       sql: """
         INSERT INTO queue_fenwick (concert_id, node, total) VALUES (?, ?, ?)
@@ -34,12 +26,7 @@ enum QueueIndex {
 
   /// How many are waiting with an arrival number below `seq`.
   static func waitingBefore(_ db: Database, concert: ConcertID, seq: Int64) throws -> Int {
-    var nodes: [Int64] = []
-    var node = seq - 1
-    while node > 0 {
-      nodes.append(node)
-      node &= node - 1
-    }
+    let nodes = nodes(before: seq)
     guard !nodes.isEmpty else { return 0 }
     let placeholders = Array(repeating: "?", count: nodes.count).joined(separator: ",")
     return try db.fetchValue(
@@ -50,5 +37,30 @@ enum QueueIndex {
         """,
       arguments: StatementArguments(
         [concert.rawValue] + nodes.map { $0 as any DatabaseValueConvertible }))!
+  }
+
+  /// The tree's nodes that change, and by how much, when `delta` is added at each of `seqs`.
+  static func changes(adding delta: Int64, at seqs: [Int64]) -> [Int64: Int64] {
+    var nodes: [Int64: Int64] = [:]
+    for seq in seqs {
+      precondition(seq > 0 && seq < capacity, "arrival number out of range")
+      var node = seq
+      while node < capacity {
+        nodes[node, default: 0] += delta
+        node += node & -node
+      }
+    }
+    return nodes
+  }
+
+  /// The nodes whose totals add up to the waiters with an arrival number below `seq`.
+  static func nodes(before seq: Int64) -> [Int64] {
+    var nodes: [Int64] = []
+    var node = seq - 1
+    while node > 0 {
+      nodes.append(node)
+      node &= node - 1
+    }
+    return nodes
   }
 }

@@ -24,12 +24,25 @@ struct QueueLine: Sendable {
   var frontSeq: Int64
   var sweptAt: Int64
   var policy: QueuePolicy
+  /// The arrival number the next person to join gets.
+  var nextSeq: Int64 = 1
+  /// When the last person let in (arrival number `frontSeq`) joined.
+  var frontJoinedAt: Int64? = nil
+  /// How long after joining the grace sweep took out those who walked away (ms),
+  /// averaged over the last hundred or so.
+  var sweepAge: Double? = nil
+  /// Claims of turns, decayed like `flow`: those present claim within seconds of being
+  /// let in, so the part of `flow` not matched here is the share who never claim.
+  var claimFlow: Double = 0
 
   /// The rate's memory: admissions older than about two minutes fade out.
   static let flowWindow: Double = 120
   /// Each turn that ends (or is claimed, or lapses) moves the averages this share of
   /// the way to what it showed.
   static let turnWeight = BookingSQL.turnWeight
+  /// How long after being let in a person who is there has claimed the turn: a poll or
+  /// two (the app claims at once).
+  static let claimLag: Double = 2
   /// No ETA until people have been let in for this long.
   static let warmUp: Int64 = 10_000
 
@@ -53,7 +66,9 @@ struct QueueLine: Sendable {
           activeIdleTimeout: seconds(row["active_idle_ms"]),
           waitingGracePeriod: seconds(row["waiting_grace_ms"]),
           claimWindow: seconds(row["claim_window_ms"]),
-          longestTurn: seconds(row["longest_turn_ms"])))
+          longestTurn: seconds(row["longest_turn_ms"])),
+        nextSeq: row["next_seq"], frontJoinedAt: row["front_joined_at"],
+        sweepAge: row["sweep_age_ms"], claimFlow: row["claim_flow"])
     }
   }
 
@@ -89,46 +104,87 @@ struct QueueLine: Sendable {
 
   /// How long until the arrival number `seq` is let in.
   ///
-  /// The pace comes from the line's rules: the admission rate, and while every slot is
-  /// taken (`full`), the number of slots over how long turns last (Little's law) —
-  /// steady where the observed admissions come in waves, as they do when a full line's
-  /// turns end together. A slot
-  /// is held a claim window by those who never claim, and the claimed turns' mean by
-  /// the others. Each
-  /// admission moves the front past the people who left before their turn as well, so
-  /// the pace in arrival numbers is the admission pace times how far the front moved per
-  /// admission lately. When the front's observed pace strays from that by more than a
-  /// fifth, the answer is a range as wide as the stray; past three fifths it is not
-  /// known yet, as it is before any flow (or any ended turn, for a capacity) is seen.
+  /// Each arrival number ahead costs the front some time: a person who takes the turn
+  /// one admission at the line's rate, or, while every slot is taken (`full`), a slot for
+  /// the claimed turns' mean length (Little's law: steady where the observed admissions
+  /// come in waves, as they do when a full line's turns end together). Of those ahead, a
+  /// share have walked away — the share the front has lately found gone, either swept
+  /// out or let in and never claimed. A walk-away costs nothing if the grace sweep takes
+  /// them out before the front reaches them, and a whole admission (a slot for the
+  /// claim window) if not. Walk-aways are swept about `sweepAge` after joining, so while
+  /// the front's own wait is shorter than that, the nearest ones still reach it; further
+  /// back, the front falls behind the sweep and they are skipped. When the front's
+  /// observed pace strays from the modelled one by more than a fifth, the answer is a
+  /// range as wide as the stray; past three fifths it is not known yet, as it is before
+  /// any flow (or any ended turn, for a capacity) is seen.
   func estimate(for seq: Int64, at now: Int64, full: Bool) -> QueueStatus.WaitEstimate {
     if paused { return .paused }
     guard let admitted = rate(of: flow, window: Self.flowWindow, at: now),
-      let observed = rate(of: seqFlow, window: Self.flowWindow, at: now), admitted > 0
+      let observed = rate(of: seqFlow, window: Self.flowWindow, at: now), admitted > 0,
+      observed > 0
     else { return .notKnownYet }
-    var pace = policy.admissionsPerMinute.map { Double($0) / 60 } ?? admitted
+    // The share let in who never claim: seen within seconds in the claims (less those
+    // let in too lately to have claimed yet), and a claim window later in the lapses.
+    let claims = rate(of: claimFlow, window: Self.flowWindow, at: now) ?? 0
+    let lately = Self.claimLag / watched(at: now)
+    let lapses = min(0.9, max(lapseShare ?? 0, 1 - claims / admitted - lately))
+    let gone = min(0.95, max(0, 1 - admitted / observed * (1 - lapses)))
+    // Seconds of the front's time per arrival number while walk-aways still reach the
+    // front, and once the sweep takes them first. Each admission takes one step of the
+    // rate rule (or of the admissions seen, without one). While every slot is taken,
+    // the slots set the pace if slower: a claimed turn holds one for the claimed turns'
+    // mean — or, on a line with no rate rule, for what the admissions seen say, less the
+    // lapses among them, if longer (turns that idle to the timeout) — and a walk-away
+    // let in holds one for the claim window.
+    let rule = policy.admissionsPerMinute.map { 60 / Double($0) }
+    let step = rule ?? 1 / admitted
+    var reaching = step
+    var skipping = (1 - gone) * step
     if let capacity = policy.activeCapacity, full {
-      guard let turnMean else { return .notKnownYet }
-      let lapses = lapseShare ?? 0
-      let turn = (1 - lapses) * turnMean + lapses * policy.claimWindow * 1000
-      guard turn > 0 else { return .notKnownYet }
-      pace = min(pace, Double(capacity) / (turn / 1000))
+      guard let turnMean, turnMean > 0 else { return .notKnownYet }
+      let window = policy.claimWindow / Double(capacity)
+      var slot = turnMean / 1000 / Double(capacity)
+      if rule == nil { slot = max(slot, (1 / admitted - lapses * window) / (1 - lapses)) }
+      reaching = max(rule ?? 0, (1 - gone) * slot + gone * window)
+      skipping = (1 - gone) * max(rule ?? 0, slot)
     }
-    let velocity = pace * observed / admitted
-    guard velocity > 0 else { return .notKnownYet }
-    let wait = Double(max(1, seq - frontSeq)) / velocity
+    guard reaching.isFinite, skipping.isFinite, skipping > 0 else { return .notKnownYet }
+    let ahead = Double(max(1, seq - frontSeq))
+    let reached = reachedBeforeSweep(at: now, secondsEach: reaching)
+    let wait = reaching * min(ahead, reached) + skipping * max(0, ahead - reached)
+    let velocity = 1 / (reached > 0 ? reaching : skipping)
     let spread = abs(velocity - observed) / max(velocity, observed)
     if spread > 0.6 { return .notKnownYet }
     if spread > 0.2 { return .between(wait * (1 - spread), wait * (1 + spread)) }
     return .about(wait)
   }
 
+  /// How many arrival numbers past the front the front reaches before the sweep takes
+  /// out their walk-aways, when each costs it `secondsEach`. The person at arrival number
+  /// `frontSeq + x` joined `x` arrival gaps after the front did and is swept `sweepAge`
+  /// after that; the front gets there `x * secondsEach` from now.
+  private func reachedBeforeSweep(at now: Int64, secondsEach: Double) -> Double {
+    guard let frontJoinedAt else { return 0 }
+    let stay =
+      (sweepAge ?? Double(policy.waitingGracePeriod.millis + QueueRules.touchInterval(policy)))
+      / 1000
+    let frontWait = Double(now - frontJoinedAt) / 1000
+    guard stay > frontWait else { return 0 }
+    let arrivalGap = max(frontWait, 1) / Double(max(1, nextSeq - 1 - frontSeq))
+    return secondsEach > arrivalGap ? (stay - frontWait) / (secondsEach - arrivalGap) : .infinity
+  }
+
   /// A decayed count per second, once the flow has been watched for `warmUp`.
   private func rate(of count: Double, window: Double, at now: Int64) -> Double? {
     guard let flowAt, let flowSince, now - flowSince >= Self.warmUp else { return nil }
     let decayed = count * exp(-Double(now - flowAt) / 1000 / window)
-    // Early on the window is not full yet: divide by the part of it that has passed.
-    let observed = window * (1 - exp(-Double(now - flowSince) / 1000 / window))
-    return decayed / observed
+    return decayed / watched(at: now)
+  }
+
+  /// How many seconds of flow the decayed counts hold: early on the window is not full
+  /// yet, so only the part of it that has passed.
+  private func watched(at now: Int64) -> Double {
+    Self.flowWindow * (1 - exp(-Double(now - (flowSince ?? now)) / 1000 / Self.flowWindow))
   }
 
   /// Replaces the line's rules.
@@ -146,47 +202,49 @@ struct QueueLine: Sendable {
       ])
   }
 
-  /// Records admissions at `now` up to the arrival number `front`.
+  /// Records admissions at `now` up to the arrival number `front`, who joined at `joinedAt`.
   static func recordAdmissions(
-    _ db: Database, _ line: QueueLine, count: Int, front: Int64, now: Int64
+    _ db: Database, _ line: QueueLine, count: Int, front: Int64, joinedAt: Int64, now: Int64
   ) throws {
-    func decayed(_ value: Double, _ window: Double) -> Double {
-      line.flowAt.map { value * exp(-Double(now - $0) / 1000 / window) } ?? 0
-    }
-    let moved = Double(max(0, front - line.frontSeq))
+    let flows = QueueRules.flows(line, admitted: count, front: front, joinedAt: joinedAt, now: now)
     try db.run(
       sql: """
-        UPDATE queue_line SET flow = ?, seq_flow = ?, flow_at = ?,
-          flow_since = COALESCE(flow_since, ?), front_seq = MAX(front_seq, ?)
+        UPDATE queue_line SET flow = ?, seq_flow = ?, claim_flow = ?, flow_at = ?,
+          flow_since = COALESCE(flow_since, ?), front_joined_at = ?, front_seq = ?
         WHERE concert_id = ?
         """,
       arguments: [
-        decayed(line.flow, flowWindow) + Double(count),
-        decayed(line.seqFlow, flowWindow) + moved, now, now, front,
+        flows.flow, flows.seqFlow, flows.claimFlow, now, now, flows.frontJoinedAt, flows.frontSeq,
         line.concertID.rawValue,
       ])
+  }
+
+  /// Records how long after joining the waiters just swept out were (milliseconds).
+  static func recordSweep(_ db: Database, _ line: QueueLine, ages: [Int64]) throws {
+    guard !ages.isEmpty else { return }
+    try db.run(
+      sql: "UPDATE queue_line SET sweep_age_ms = ? WHERE concert_id = ?",
+      arguments: [QueueRules.sweepAge(line.sweepAge, ages: ages), line.concertID.rawValue])
   }
 
   /// Records what became of turns: `claims` were claimed, `lapses` never were, and
   /// claimed turns that ended lasted `lengths` (milliseconds).
   static func recordTurns(
-    _ db: Database, _ concert: ConcertID, claims: Int = 0, lapses: Int = 0, lengths: [Int64] = []
+    _ db: Database, _ concert: ConcertID, claims: Int = 0, lapses: Int = 0, lengths: [Int64] = [],
+    now: Int64 = 0
   ) throws {
     guard claims + lapses + lengths.count > 0,
       let row = try db.fetchRow(
-        sql: "SELECT turn_mean_ms, lapse_share FROM queue_line WHERE concert_id = ?",
+        sql:
+          "SELECT turn_mean_ms, lapse_share, claim_flow, flow_at FROM queue_line WHERE concert_id = ?",
         arguments: [concert.rawValue])
     else { return }
-    var mean: Double? = row[0]
-    var share: Double? = row[1]
-    for length in lengths {
-      mean = mean.map { $0 + turnWeight * (Double(length) - $0) } ?? Double(length)
-    }
-    for lapsed in Array(repeating: 0.0, count: claims) + Array(repeating: 1.0, count: lapses) {
-      share = share.map { $0 + turnWeight * (lapsed - $0) } ?? lapsed
-    }
+    let averages = QueueRules.turnAverages(
+      mean: row[0], lapseShare: row[1], claims: claims, lapses: lapses, lengths: lengths)
+    let claimed = QueueRules.claimFlow(row[2], storedAt: row[3], claims: claims, now: now)
     try db.run(
-      sql: "UPDATE queue_line SET turn_mean_ms = ?, lapse_share = ? WHERE concert_id = ?",
-      arguments: [mean, share, concert.rawValue])
+      sql:
+        "UPDATE queue_line SET turn_mean_ms = ?, lapse_share = ?, claim_flow = ? WHERE concert_id = ?",
+      arguments: [averages.mean, averages.lapseShare, claimed, concert.rawValue])
   }
 }

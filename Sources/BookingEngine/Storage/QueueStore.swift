@@ -14,14 +14,6 @@ import GRDB
 /// claims the turn, each booking call extends it by the idle timeout, and no turn
 /// outlasts the longest turn. A change of rules reaches running turns at once.
 enum QueueStore {
-  /// How often a waiter's polls are written down: twice per grace period.
-  static func touchInterval(_ policy: QueuePolicy) -> Int64 {
-    max(1, policy.waitingGracePeriod.millis / 2)
-  }
-
-  /// How often a line looks for waiters who stopped polling.
-  static let sweepInterval: Int64 = 5_000
-
   /// Puts the caller at the back of the line with a new token; a caller already in line
   /// keeps their place under a new token (only its digest is stored, so the old value
   /// cannot be given back), and the old one stops working.
@@ -89,6 +81,13 @@ enum QueueStore {
     _ db: Database, token: String, user: UserID, context: StoreContext
   ) throws -> QueueStatus {
     let row = try owned(db, token: token, user: user)
+    // A waiter far back mostly polls only to keep the place: note it, nothing more.
+    if row.state == .waiting, let line = try QueueLine.fetch(db, row.concertID),
+      try !lineWorkIsDue(db, line: line, now: context.now)
+    {
+      try touch(db, row, now: context.now)
+      return try status(db, row: row, line: line, now: context.now)
+    }
     let line = try advance(db, concert: row.concertID, context: context)
     let current = try TokenRow.fetch(db, token: token)!
     // The touch only notes the waiter is still there: nothing the status shows changes.
@@ -146,20 +145,10 @@ enum QueueStore {
   private static func requireActive(_ db: Database, _ row: TokenRow, line: QueueLine, now: Int64)
     throws
   {
-    switch row.state {
-    case .waiting:
-      guard let seq = row.seq else {
-        throw BookingError.saleNotOpen(opensAt: Date(millis: line.opensAt ?? now))
-      }
-      let ahead = try QueueIndex.waitingBefore(db, concert: row.concertID, seq: seq)
-      throw BookingError.stillWaiting(position: ahead + 1)
-    case .used: throw BookingError.tokenUsed
-    case .expired: throw BookingError.tokenExpired
-    case .left: throw BookingError.leftTheLine
-    case .active:
-      guard let ends = row.turnEnds(line.policy), ends > now else {
-        throw BookingError.tokenExpired
-      }
+    if let refusal = QueueRules.refusal(
+      row, line: line, now: now, ahead: try ahead(db, row))
+    {
+      throw refusal
     }
   }
 
@@ -178,10 +167,10 @@ enum QueueStore {
         sql: "UPDATE queue_token SET state = 'expired' WHERE token = ?", arguments: [row.token])
       // A turn already over by the rules ended then, not now.
       let rules = try QueueLine.fetch(db, row.concertID)?.policy
-      let ended = min(context.now, rules.flatMap(row.turnEnds) ?? context.now)
+      let ended = QueueRules.leftTurnEnded(row, rules: rules, now: context.now)
       try QueueLine.recordTurns(
         db, row.concertID, claims: row.claimedAt == nil ? 1 : 0,
-        lengths: [ended - (row.admittedAt ?? ended)])
+        lengths: [ended - (row.admittedAt ?? ended)], now: context.now)
     case .used, .expired, .left: return
     }
     try admit(db, concert: row.concertID, now: context.now)
@@ -239,56 +228,29 @@ enum QueueStore {
   private static func status(_ db: Database, row: TokenRow, line: QueueLine, now: Int64) throws
     -> QueueStatus
   {
-    let state: QueueStatus.State
-    var position: Int?
-    switch row.state {
-    case .waiting:
-      if let seq = row.seq {
-        let ahead = try QueueIndex.waitingBefore(db, concert: row.concertID, seq: seq)
-        position = ahead + 1
-        state = .waiting(position: ahead + 1, ahead: ahead)
-      } else {
-        state = .beforeOpening(opensAt: Date(millis: line.opensAt ?? now))
-      }
-    case .active:
-      let ends = row.turnEnds(line.policy) ?? now
-      state = ends > now ? .active(until: Date(millis: ends)) : .expired
-    case .used: state = .used
-    case .expired: state = .expired
-    case .left: state = .left
-    }
-    let rate = line.ratePerSecond(at: now) ?? 0
-    let wait: QueueStatus.WaitEstimate =
-      if position != nil, let seq = row.seq {
-        line.estimate(
-          for: seq, at: now,
-          full: try line.policy.activeCapacity.map {
-            try runningTurns(db, line: line, now: now) >= $0
-          }
-            ?? false)
-      } else {
-        .notKnownYet
-      }
-    return QueueStatus(
-      token: row.publicToken, state: state, aheadAtJoin: row.aheadAtJoin,
-      waitingCount: line.waitingCount, admittedLastMinute: Int((rate * 60).rounded()),
-      wait: wait, isPaused: line.paused, placeKeptFor: line.policy.waitingGracePeriod)
+    QueueRules.status(
+      row, line: line, now: now, ahead: try ahead(db, row),
+      running: QueueRules.needsRunningTurns(row, line: line)
+        ? try runningTurns(db, line: line, now: now) : nil)
   }
 
-  /// Whether reading this status must first change something: open the sale, sweep,
-  /// let people in, or note that the waiter is still there. A turn that has ended needs
-  /// no write to be shown as ended; its slot is written free when someone can take it.
+  /// The people waiting ahead of `row`, when what is shown of it needs them.
+  private static func ahead(_ db: Database, _ row: TokenRow) throws -> Int? {
+    guard QueueRules.needsPosition(row), let seq = row.seq else { return nil }
+    return try QueueIndex.waitingBefore(db, concert: row.concertID, seq: seq)
+  }
+
+  /// Whether reading this status must first change something (see ``QueueRules``).
   private static func writeIsDue(
     _ db: Database, row: TokenRow, line: QueueLine, context: StoreContext
   ) throws -> Bool {
-    let now = context.now
-    if !line.opened { return (line.opensAt ?? 0) <= now }
-    if line.waitingCount > 0 && now - line.sweptAt >= sweepInterval { return true }
-    if row.state == .waiting && now - row.lastSeenAt >= touchInterval(line.policy) {
-      return true
-    }
-    return try line.waitingCount > 0 && !line.paused
-      && admissionRoom(db, line: line, now: now) > 0
+    try QueueRules.writeIsDue(row, line: line, now: context.now)
+      ?? (admissionRoom(db, line: line, now: context.now) > 0)
+  }
+
+  /// Whether the line itself has something to do: open the sale, sweep, let people in.
+  private static func lineWorkIsDue(_ db: Database, line: QueueLine, now: Int64) throws -> Bool {
+    try QueueRules.lineWorkIsDue(line, now: now) ?? (admissionRoom(db, line: line, now: now) > 0)
   }
 
   /// The parameters of ``TokenRow/turnEndsSQL`` under `rules`.
@@ -309,28 +271,31 @@ enum QueueStore {
       sql: """
         UPDATE queue_token SET state = 'expired'
         WHERE concert_id = ?4 AND state = 'active' AND \(TokenRow.turnEndsSQL) <= ?5
-        RETURNING claimed_at IS NULL, \(TokenRow.turnEndsSQL) - admitted_at
+        RETURNING *
         """,
       arguments: StatementArguments(
-        turnRules(line.policy) + [concert.rawValue, context.now]))
-    let lapsed = ended.filter { $0[0] as Bool }.count
-    try QueueLine.recordTurns(
-      db, concert, lapses: lapsed, lengths: ended.filter { !($0[0] as Bool) }.map { $0[1] })
-    if context.now - line.sweptAt >= sweepInterval {
+        turnRules(line.policy) + [concert.rawValue, context.now])
+    ).map { row in
+      // As it was: RETURNING shows the row after the change.
+      var turn = TokenRow(row: row, value: TokenValue(""))
+      turn.state = .active
+      return turn
+    }
+    // What became of each turn is worked out here, not in the RETURNING clause: there
+    // SQLite evaluated `claimed_at IS NULL` as false for unclaimed rows, so every lapse
+    // was counted as a claimed turn of a whole idle timeout.
+    let outcome = QueueRules.endedTurns(ended, rules: line.policy)
+    try QueueLine.recordTurns(db, concert, lapses: outcome.lapses, lengths: outcome.lengths)
+    if context.now - line.sweptAt >= QueueRules.sweepInterval {
       let gone = try db.fetchRows(
         sql: """
           UPDATE queue_token SET state = 'left'
           WHERE concert_id = ? AND state = 'waiting' AND last_seen_at <= ? AND seq IS NOT NULL
-          RETURNING seq
+          RETURNING seq, issued_at
           """,
-        // Polls are written down every `touchInterval`: a waiter keeps the place for at
-        // least the whole grace period after the last poll.
-        arguments: [
-          concert.rawValue,
-          context.now - line.policy.waitingGracePeriod.millis - touchInterval(line.policy),
-        ]
-      ).map { $0["seq"] as Int64 }
-      try QueueIndex.add(db, concert: concert, seqs: gone, delta: -1)
+        arguments: [concert.rawValue, QueueRules.sweepCutoff(line.policy, now: context.now)])
+      try QueueIndex.add(db, concert: concert, seqs: gone.map { $0[0] }, delta: -1)
+      try QueueLine.recordSweep(db, line, ages: gone.map { context.now - $0[1] })
       try db.run(
         sql: "UPDATE queue_line SET swept_at = ? WHERE concert_id = ?",
         arguments: [context.now, concert.rawValue])
@@ -381,25 +346,16 @@ enum QueueStore {
 
   /// How many more may be let in now, by capacity and by rate.
   private static func admissionRoom(_ db: Database, line: QueueLine, now: Int64) throws -> Int {
-    let concert = line.concertID
-    var room = Int.max
-    if let capacity = line.policy.activeCapacity {
-      room = min(room, capacity - (try runningTurns(db, line: line, now: now)))
-    }
-    if let rate = line.policy.admissionsPerMinute, rate > 0 {
-      // A short sliding window keeps the flow smooth (no burst of a minute's worth at
-      // once) and still lets at most `rate` in over any minute.
-      let window = max(6_000, (60_000 + Int64(rate) - 1) / Int64(rate))
-      let allowed = max(1, Int(Int64(rate) * window / 60_000))
-      let recent = try db.fetchValue(
-        Int.self,
-        sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
-        arguments: [concert.rawValue, now - window])!
-      room = min(room, allowed - recent)
-    } else if line.policy.admissionsPerMinute == 0 {
-      room = 0
-    }
-    return room
+    let policy = line.policy
+    return QueueRules.admissionRoom(
+      policy,
+      running: policy.activeCapacity == nil ? nil : try runningTurns(db, line: line, now: now),
+      recent: try QueueRules.rateWindow(policy).map { window in
+        try db.fetchValue(
+          Int.self,
+          sql: "SELECT COUNT(*) FROM queue_token WHERE concert_id = ? AND admitted_at > ?",
+          arguments: [line.concertID.rawValue, now - window.millis])!
+      })
   }
 
   /// Lets the first waiters in, in arrival order, while capacity and rate allow.
@@ -415,20 +371,21 @@ enum QueueStore {
         WHERE token IN (
           SELECT token FROM queue_token WHERE concert_id = ?2 AND state = 'waiting' AND seq IS NOT NULL
           ORDER BY seq LIMIT ?3)
-        RETURNING seq
+        RETURNING seq, issued_at
         """,
       arguments: [now, concert.rawValue, room]
-    ).map { $0["seq"] as Int64 }
-    guard let front = admitted.max() else { return }
-    try QueueIndex.add(db, concert: concert, seqs: admitted, delta: -1)
-    try QueueLine.recordAdmissions(db, line, count: admitted.count, front: front, now: now)
+    ).map { (seq: $0[0] as Int64, joinedAt: $0[1] as Int64) }
+    guard let front = admitted.max(by: { $0.seq < $1.seq }) else { return }
+    try QueueIndex.add(db, concert: concert, seqs: admitted.map(\.seq), delta: -1)
+    try QueueLine.recordAdmissions(
+      db, line, count: admitted.count, front: front.seq, joinedAt: front.joinedAt, now: now)
   }
 
   /// Notes that the person did something: a waiter is still there; an active turn is
   /// claimed (if it was not) and its idle time starts again.
   private static func touch(_ db: Database, _ row: TokenRow, now: Int64) throws {
     if row.state == .active && row.claimedAt == nil {
-      try QueueLine.recordTurns(db, row.concertID, claims: 1)
+      try QueueLine.recordTurns(db, row.concertID, claims: 1, now: now)
     }
     try db.run(
       sql: """

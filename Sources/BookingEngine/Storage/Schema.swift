@@ -36,6 +36,9 @@ enum Schema {
     migrator.registerMigration("v6: operators") { db in
       try db.execute(sql: v6)
     }
+    migrator.registerMigration("v7: when the front joined, how long walk-aways stay") { db in
+      try db.execute(sql: v7)
+    }
     return migrator
   }
 
@@ -248,5 +251,16 @@ enum Schema {
       added_at INTEGER NOT NULL,
       added_by TEXT
     ) STRICT;
+    """
+
+  /// What the estimate needs to tell which walk-aways ahead reach the front (and hold a
+  /// slot for the claim window) and which the grace sweep takes out first: when the
+  /// person at the front joined, how long after joining walk-aways are swept; and the
+  /// claims, decayed like the admissions, so that the share let in who never claim shows
+  /// within seconds rather than a claim window later.
+  private static let v7 = """
+    ALTER TABLE queue_line ADD COLUMN front_joined_at INTEGER;
+    ALTER TABLE queue_line ADD COLUMN sweep_age_ms REAL;
+    ALTER TABLE queue_line ADD COLUMN claim_flow REAL NOT NULL DEFAULT 0;
     """
 }

@@ -88,7 +88,7 @@ enum SeatMapStore {
     return version
   }
 
-  private static func stamp(_ version: Int64, now: Int64, ends: [Int64]) -> SeatMapStamp {
+  static func stamp(_ version: Int64, now: Int64, ends: [Int64]) -> SeatMapStamp {
     SeatMapStamp(
       version: version, readAt: Date(millis: now),
       nextExpiry: ends.filter { $0 > now }.min().map(Date.init(millis:)))
@@ -102,7 +102,7 @@ enum SeatMapStore {
          ELSE 0 END,
     CASE WHEN st.sale IS NULL AND st.held_until > ?3 THEN st.held_until END
     """
-  private static let states: [Seat.State] = [.available, .held, .sold, .heldByYou, .yours]
+  static let states: [Seat.State] = [.available, .held, .sold, .heldByYou, .yours]
 
   /// Seats of a date as `user` sees them, with when a live hold on each ends. `filter`
   /// adds conditions on `st` (seat_state); its parameters start at ?4.

@@ -7,10 +7,10 @@ struct GlobalOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "The database file; created with the demo catalog if missing.",
+      "The database file, or a PostgreSQL server's postgres://user@host:5432/name URL; created with the demo catalog if missing.",
       discussion:
-        "Default: $XDG_DATA_HOME/encore/encore.sqlite, else ~/.local/share/encore/encore.sqlite.",
-      valueName: "path"))
+        "Default: $ENCORE_DATABASE, else $XDG_DATA_HOME/encore/encore.sqlite, else ~/.local/share/encore/encore.sqlite. A server's password comes from PGPASSWORD or ~/.pgpass, never from the URL.",
+      valueName: "path-or-url"))
   var database: String?
 
   @Option(

@@ -7,7 +7,8 @@ import Logging
 struct Session: Sendable {
   let engine: BookingEngine
   let user: UserID
-  /// The database file, absolute and with symlinks resolved: the jar's key.
+  /// The database file, absolute and with symlinks resolved, or the server's URL without
+  /// a password: the jar's key.
   let databasePath: String
   let jar: TokenJar
   let logger: Logger
@@ -22,13 +23,22 @@ extension GlobalOptions {
     umask(0o077)  // every file Encore creates is the user's alone: 0600 files, 0700 folders
     let paths = Paths.current
     let logger = startLogging(in: paths.stateDirectory, command: command)
-    let file = try databaseFile(paths)
-    logger.debug("opening database", metadata: ["path": "\(file.path)"])
-    let engine = try BookingEngine.open(path: file.path)
-    if try await engine.seedDemoCatalogIfEmpty() {
-      logger.info("seeded the demo catalog", metadata: ["path": "\(file.path)"])
+    let engine: BookingEngine
+    let resolved: String
+    if let server = chosenDatabase(paths), BookingEngine.isServerURL(server) {
+      engine = try await BookingEngine.open(database: server)
+      // The engine's location carries no password: safe to log and to key the jar by.
+      resolved = engine.path
+      logger.debug("opened database", metadata: ["path": "\(resolved)"])
+    } else {
+      let file = try databaseFile(paths)
+      logger.debug("opening database", metadata: ["path": "\(file.path)"])
+      engine = try BookingEngine.open(path: file.path)
+      resolved = file.resolvingSymlinksInPath().path
     }
-    let resolved = file.resolvingSymlinksInPath().path
+    if try await engine.seedDemoCatalogIfEmpty() {
+      logger.info("seeded the demo catalog", metadata: ["path": "\(resolved)"])
+    }
     let user = try userID()
     return Session(
       engine: engine, user: user, databasePath: resolved,
@@ -42,7 +52,7 @@ extension GlobalOptions {
   /// when missing, so SQLite never creates it with looser permissions.
   private func databaseFile(_ paths: Paths) throws -> URL {
     let file: URL
-    if let database {
+    if let database = chosenDatabase(paths) {
       file = URL(fileURLWithPath: database).standardizedFileURL
       let folder = file.deletingLastPathComponent()
       guard FileManager.default.fileExists(atPath: folder.path) else {
@@ -55,6 +65,11 @@ extension GlobalOptions {
     let descriptor = open(file.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     if descriptor >= 0 { close(descriptor) }
     return file
+  }
+
+  /// `--database`, else `ENCORE_DATABASE`, else nil (the default file).
+  private func chosenDatabase(_ paths: Paths) -> String? {
+    database ?? paths.environment["ENCORE_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
   }
 
   private func startLogging(in directory: URL, command: String) -> Logger {
