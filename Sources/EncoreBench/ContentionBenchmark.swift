@@ -7,9 +7,6 @@ import Foundation
 struct ContentionBenchmark {
   var processes: Int
   var seconds: Double
-  /// Whether writers take turns through the engine's gate beside the file; without it
-  /// (a folder squats the gate file's name) they wait on SQLite's lock alone.
-  var takingTurns: Bool
 
   struct Result {
     var perProcess: [Double]
@@ -33,10 +30,6 @@ struct ContentionBenchmark {
     let policy = Self.policy
     let path = FileManager.default.temporaryDirectory
       .appendingPathComponent("encore-contention-\(processes)-\(UUID().uuidString).sqlite").path
-    if !takingTurns {
-      try FileManager.default.createDirectory(
-        atPath: path + "-lock", withIntermediateDirectories: false)
-    }
     let engine = try BookingEngine.open(path: path, policy: policy)
     try await engine.seedDemoCatalogIfEmpty()
     let observer = Caller(
@@ -72,7 +65,7 @@ struct ContentionBenchmark {
       rates.append(counts[0] / counts[1])
     }
     let audit = try await engine.audit()
-    for file in ["", "-wal", "-shm", "-lock"] {
+    for file in ["", "-wal", "-shm"] {
       try? FileManager.default.removeItem(atPath: path + file)
     }
     return Result(

@@ -137,36 +137,25 @@ if runAll || arguments.first == "contend" {
   let counts = arguments.dropFirst().compactMap(Int.init)
   let rounds = 3
   print(
-    "P processes booking (join, hold, pay) on one file for 2 s (synchronous=FULL), taking turns "
-      + "through the writers' gate and on SQLite's lock alone; \(rounds) rounds of each in turn, "
-      + "the median round shown")
-  struct Setting: Hashable, Comparable {
-    var processes: Int
-    var takingTurns: Bool
-    static func < (a: Self, b: Self) -> Bool {
-      (a.processes, a.takingTurns ? 0 : 1) < (b.processes, b.takingTurns ? 0 : 1)
-    }
-  }
-  var results: [Setting: [ContentionBenchmark.Result]] = [:]
+    "P processes booking (join, hold, pay) on one file for 2 s (synchronous=FULL); "
+      + "\(rounds) rounds taking turns, the median round of each P shown")
+  var results: [Int: [ContentionBenchmark.Result]] = [:]
   for _ in 0..<rounds {
     for processes in counts.isEmpty ? [1, 2, 4] : counts {
-      for takingTurns in [true, false] {
-        results[Setting(processes: processes, takingTurns: takingTurns), default: []].append(
-          try await ContentionBenchmark(processes: processes, seconds: 2, takingTurns: takingTurns)
-            .run())
-      }
+      results[processes, default: []].append(
+        try await ContentionBenchmark(processes: processes, seconds: 2).run())
     }
   }
-  for (setting, runs) in results.sorted(by: { $0.key < $1.key }) {
+  for (processes, runs) in results.sorted(by: { $0.key < $1.key }) {
     let result = runs.sorted { $0.aggregate < $1.aggregate }[runs.count / 2]
     let each = result.perProcess.map { String(format: "%.0f", $0) }.joined(separator: " / ")
     let all = runs.map { String(format: "%.0f", $0.aggregate) }.joined(separator: ", ")
     print(
       String(
         format:
-          "  P=%d %@  aggregate %4.0f bookings/s (rounds: %@)   per process %@   slowest/fastest %.2f   sold twice %d",
-        setting.processes, setting.takingTurns ? "gate    " : "no gate ", result.aggregate, all,
-        each, result.fairness, runs.map(\.seatsSoldTwice).reduce(0, +)))
+          "  P=%d  aggregate %4.0f bookings/s (rounds: %@)   per process %@   slowest/fastest %.2f   sold twice %d",
+        processes, result.aggregate, all, each, result.fairness,
+        runs.map(\.seatsSoldTwice).reduce(0, +)))
   }
 }
 

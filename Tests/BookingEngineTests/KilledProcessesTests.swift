@@ -71,7 +71,7 @@ import Testing
         + "\(audit.ticketsSold) tickets sold, seed \(Self.seed)")
     #expect(told.outcomes > 50, "the processes got some work done")
     #expect(kills > 10)
-    // Processes died holding the writers' turn: it was handed on, not kept by the dead.
+    // Processes died mid-write: nothing they held keeps the file from taking a write.
     try await check.charge(user: "after-the-kills", amount: 1)
   }
 }

@@ -14,8 +14,6 @@ import Synchronization
 /// is a few hundred microseconds of SQLite, and a hop there and back cost a tenth of it.
 struct BookingDatabase: Sendable {
   private let writing: Lazy<any DatabaseWriter>
-  /// The writers' turn, opened with the writing connection; nil in memory.
-  private let gate: Lazy<WriterGate?>
   let reader: any DatabaseReader
   let path: String
 
@@ -52,8 +50,7 @@ struct BookingDatabase: Sendable {
       readers.readonly = true
       readers.busyMode = .timeout(BusyWait.timeout)
       let reader = try DatabasePool(path: path, configuration: readers)
-      return BookingDatabase(
-        writing: writing, gate: Lazy { WriterGate.beside(path) }, reader: reader, path: path)
+      return BookingDatabase(writing: writing, reader: reader, path: path)
     } catch let error as DatabaseError {
       throw translate(error, path: path)
     }
@@ -63,8 +60,7 @@ struct BookingDatabase: Sendable {
   static func inMemory() throws -> BookingDatabase {
     let queue = try DatabaseQueue(configuration: configuration())
     try Schema.migrator.migrate(queue)
-    return BookingDatabase(
-      writing: Lazy { queue }, gate: Lazy { nil }, reader: queue, path: ":memory:")
+    return BookingDatabase(writing: Lazy { queue }, reader: queue, path: ":memory:")
   }
 
   private static func configuration() -> Configuration {
@@ -105,14 +101,11 @@ struct BookingDatabase: Sendable {
     }
   }
 
-  /// Runs `body` in an IMMEDIATE transaction, in the writers' turn (see ``WriterGate``).
-  /// While another process holds the write lock it waits, up to ``BusyWait/timeout``.
+  /// Runs `body` in an IMMEDIATE transaction. While another process holds the write
+  /// lock it waits (see ``BusyWait``), up to ``BusyWait/timeout``.
   func transaction<T>(_ body: (Database) throws -> T) async throws -> T {
     let result = try onThisThread {
-      try writer.writeWithoutTransaction { db in
-        guard let gate = try gate.value else { return try Self.immediate(db, body) }
-        return try gate.withTurn(timeout: BusyWait.timeout) { try Self.immediate(db, body) }
-      }
+      try writer.writeWithoutTransaction { db in try Self.immediate(db, body) }
     }
     await Turn.yieldIfLong()
     return result
