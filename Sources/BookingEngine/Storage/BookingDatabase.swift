@@ -13,7 +13,7 @@ import Synchronization
 /// Both run on the calling thread, with no hand-off to another executor: an operation
 /// is a few hundred microseconds of SQLite, and a hop there and back cost a tenth of it.
 struct BookingDatabase: Sendable {
-  private let writing: Lazy<any DatabaseWriter>
+  private let writing: LazyWriter
   let reader: any DatabaseReader
   let path: String
 
@@ -21,11 +21,11 @@ struct BookingDatabase: Sendable {
   /// `encore concerts`) never opens it, so it neither takes the write lock nor
   /// checkpoints the WAL when it closes.
   var writer: any DatabaseWriter {
-    get throws { try writing.value }
+    get throws { try writing.connection() }
   }
 
   /// Whether the writing connection has been opened yet.
-  var writerIsOpen: Bool { writing.isMade }
+  var writerIsOpen: Bool { writing.isOpen }
 
   /// Opens the database file at `path`, setting it up or migrating it only when needed:
   /// opening an up-to-date file writes nothing and takes no lock.
@@ -42,10 +42,10 @@ struct BookingDatabase: Sendable {
       }
       // A queue, not a pool: a pool would write to the file as it opens (to create the
       // WAL file), and so wait for any other process's write lock.
-      let writing = Lazy<any DatabaseWriter> { [writes] in
+      let writing = LazyWriter { [writes] in
         try DatabaseQueue(path: path, configuration: writes)
       }
-      if state != .current { try setUp(writing.value, path: path) }
+      if state != .current { try setUp(writing.connection(), path: path) }
       var readers = configuration()
       readers.readonly = true
       readers.busyMode = .timeout(BusyWait.timeout)
@@ -60,7 +60,7 @@ struct BookingDatabase: Sendable {
   static func inMemory() throws -> BookingDatabase {
     let queue = try DatabaseQueue(configuration: configuration())
     try Schema.migrator.migrate(queue)
-    return BookingDatabase(writing: Lazy { queue }, reader: queue, path: ":memory:")
+    return BookingDatabase(writing: LazyWriter { queue }, reader: queue, path: ":memory:")
   }
 
   private static func configuration() -> Configuration {
@@ -167,24 +167,21 @@ extension TimeInterval {
   var millis: Int64 { Int64((self * 1000).rounded()) }
 }
 
-/// A value made on first use, once, whichever thread asks first; a failed making is
-/// tried again on the next use.
-private final class Lazy<Value: Sendable>: Sendable {
-  private let make: @Sendable () throws -> Value
-  private let made = Mutex<Value?>(nil)
+/// A connection made on first use, once, whichever thread asks first.
+private final class LazyWriter: Sendable {
+  private let make: @Sendable () throws -> any DatabaseWriter
+  private let made = Mutex<(any DatabaseWriter)?>(nil)
 
-  init(_ make: @escaping @Sendable () throws -> Value) { self.make = make }
+  init(_ make: @escaping @Sendable () throws -> any DatabaseWriter) { self.make = make }
 
-  var isMade: Bool { made.withLock { $0 != nil } }
+  var isOpen: Bool { made.withLock { $0 != nil } }
 
-  var value: Value {
-    get throws {
-      try made.withLock { made in
-        if let made { return made }
-        let value = try make()
-        made = value
-        return value
-      }
+  func connection() throws -> any DatabaseWriter {
+    try made.withLock { made in
+      if let made { return made }
+      let connection = try make()
+      made = connection
+      return connection
     }
   }
 }
