@@ -84,34 +84,17 @@ struct HoldPayBenchmark {
     return result
   }
 
-  private struct SetUp {
-    var engine: BookingEngine
-    var date: DateID
-    var seats: [SeatID]
-    var callers: [Caller]
-  }
-
   /// A fresh database with `count` admitted users, each with points, and free seats.
-  private func prepare(prefix: String) async throws -> SetUp {
+  private func prepare(prefix: String) async throws -> BenchBuyers {
     var policy = BookingPolicy()
     policy.activeCapacity = nil
     let path = URL(fileURLWithPath: folder)
       .appendingPathComponent("encore-bench-\(prefix)-\(UUID().uuidString).sqlite").path
     let engine = try BookingEngine.open(path: path, policy: policy, durable: durable)
-    try await engine.seedDemoCatalogIfEmpty()
-    var callers: [Caller] = []
-    for index in 0..<count {
-      let user = UserID("\(prefix)\(index)")
-      callers.append(
-        Caller(user: user, token: try await engine.issueToken(user: user, concert: "aurora").value))
-      try await engine.charge(user: user, amount: 1_000_000)
-    }
-    let dates = try await engine.dates(of: "aurora", callers[0])
-    let date = dates.filter { $0.availability == .onSale }.max { $0.seatsLeft < $1.seatsLeft }!
-    let seats = try await engine.seats(on: date.id, callers[0]).seats.filter(\.isAvailable).map(
-      \.id)
-    precondition(seats.count >= count, "not enough free seats")
-    return SetUp(engine: engine, date: date.id, seats: Array(seats.prefix(count)), callers: callers)
+    var buyers = try await BenchBuyers.prepare(on: engine, count: count, prefix: prefix)
+    precondition(buyers.seats.count >= count, "not enough free seats")
+    buyers.seats = Array(buyers.seats.prefix(count))
+    return buyers
   }
 
   private func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }

@@ -41,34 +41,16 @@ struct PostgresHoldBenchmark {
     return Result(engine: engineRate, pgbench: pgbenchRate)
   }
 
-  private struct Side {
-    var engine: BookingEngine
-    var date: DateID
-    var seats: [SeatID]
-    var callers: [Caller]
-  }
-
   /// A schema seeded with the demo, `users` users let in (turns claimed) with points.
-  private func prepare(schema: String, users: Int, prefix: String) async throws -> Side {
+  private func prepare(schema: String, users: Int, prefix: String) async throws -> BenchBuyers {
     var policy = BookingPolicy()
     policy.activeCapacity = nil
     let separator = url.contains("?") ? "&" : "?"
     let engine = try await BookingEngine.open(
       database: "\(url)\(separator)schema=\(schema)&pool=\(connections)", policy: policy)
-    try await engine.seedDemoCatalogIfEmpty()
-    var callers: [Caller] = []
-    for index in 0..<users {
-      let user = UserID("\(prefix)\(index)")
-      callers.append(
-        Caller(user: user, token: try await engine.issueToken(user: user, concert: "aurora").value))
-      try await engine.charge(user: user, amount: 1_000_000)
-    }
-    let dates = try await engine.dates(of: "aurora", callers[0])
-    let date = dates.filter { $0.availability == .onSale }.max { $0.seatsLeft < $1.seatsLeft }!
-    let seats = try await engine.seats(on: date.id, callers[0]).seats.filter(\.isAvailable).map(
-      \.id)
-    precondition(seats.count >= min(users, count), "not enough free seats")
-    return Side(engine: engine, date: date.id, seats: seats, callers: callers)
+    let buyers = try await BenchBuyers.prepare(on: engine, count: users, prefix: prefix)
+    precondition(buyers.seats.count >= min(users, count), "not enough free seats")
+    return buyers
   }
 
   /// The engine's hold, statement for statement, as a pgbench script.
@@ -100,7 +82,7 @@ struct PostgresHoldBenchmark {
     COMMIT;
     """
 
-  private func runPgbench(schema: String, side: Side) throws -> Double {
+  private func runPgbench(schema: String, side: BenchBuyers) throws -> Double {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("encore-pgbench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
