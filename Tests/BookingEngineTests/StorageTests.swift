@@ -24,6 +24,35 @@ import Testing
     #expect(writerSynchronous == 2, "FULL on the connection that commits")
   }
 
+  /// SQLite 3.40's `UPDATE … RETURNING claimed_at IS NULL` said false for a row whose
+  /// `claimed_at` is NULL, so expiry once recorded every lapsed turn as a claimed turn of
+  /// the whole idle timeout: the line's lapse share stayed 0 and its turn mean grew.
+  @Test func aTurnThatLapsesIsRecordedAsALapseNotAsAnIdleTurn() async throws {
+    var rules = BookingPolicy()
+    rules.activeCapacity = 1
+    rules.claimWindow = 60
+    rules.activeIdleTimeout = 600
+    let bed = try await TestBed(policy: rules)
+    let alice = try await bed.admitted("alice")
+    var waiting: [Caller] = []
+    for user in ["bob", "carol"] as [UserID] {
+      let token = try await bed.engine.issueToken(user: user, concert: "garden")
+      waiting.append(Caller(user: user, token: token.value))
+    }
+    bed.clock.advance(by: 100)
+    try await bed.engine.leaveQueue(alice)  // a claimed turn of 100 s; bob is let in
+    let line = { try await bed.engine.database.read { try QueueLine.fetch($0, "garden")! } }
+    let before = try await line()
+    #expect(before.turnMean == 100_000)
+
+    bed.clock.advance(by: 61)  // bob never claims
+    #expect(try await bed.engine.queueStatus(waiting[1]).isActive)
+    #expect(try await bed.engine.queueStatus(waiting[0]).state == .expired)
+    let after = try await line()
+    #expect(after.turnMean == 100_000, "a lapse is no claimed turn")
+    #expect((after.lapseShare ?? 0) > (before.lapseShare ?? 0), "the lapse is seen")
+  }
+
   @Test func aFailedPaymentWritesNothing() async throws {
     let bed = try await TestBed()
     let alice = try await bed.admitted("alice")
