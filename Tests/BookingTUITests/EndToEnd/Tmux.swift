@@ -39,6 +39,9 @@ struct Tmux {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    // The tmux server outlives this call; holding another test's pipe open would keep
+    // that test waiting for an end of file forever.
+    _ = Self.closeFrom?(&actions, 3)
     let argv = ([executable, "-L", socket] + arguments).map { strdup($0) } + [nil]
     defer { for argument in argv { free(argument) } }
     var pid: pid_t = 0
@@ -48,6 +51,15 @@ struct Tmux {
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
   }
+
+  private typealias AddCloseFrom =
+    @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+  /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's
+  /// Glibc module does not export: closes every descriptor from the one given up.
+  private static let closeFrom: AddCloseFrom? = dlsym(
+    nil, "posix_spawn_file_actions_addclosefrom_np"
+  ).map { unsafeBitCast($0, to: AddCloseFrom.self) }
 
   struct SpawnFailed: Error {
     var code: Int32
