@@ -32,4 +32,27 @@ import Testing
     }
     #expect(try await bed.engine.audit().isClean)
   }
+
+  @Test(arguments: Store.all) func theBoxOfficeTellsVenueSalesFromOnlineRevenue(_ store: Store)
+    async throws
+  {
+    let bed = try await TestBed(store)
+    let alice = try await bed.admitted("alice")
+    let date = try await bed.onSaleDate(alice)
+    let venueSold = try await bed.engine.seats(on: date.id, alice).seats.filter {
+      $0.state == .sold
+    }.count
+    try await bed.engine.charge(user: "alice", amount: 1_000_000)
+    let hold = try await bed.engine.hold(
+      seats: try await bed.seats(["11", "12"], on: date.id, alice), on: date.id, alice)
+    let payment = try await bed.engine.pay(hold: hold.id, alice)
+
+    let office = try await bed.engine.boxOffice(concert: "garden", viewer: "olga")
+    let sales = try #require(office.dates.first { $0.date.id == date.id })
+    #expect(venueSold > 0)
+    #expect(sales.sold == venueSold + 2)
+    #expect(sales.soldAtBoxOffice == venueSold)
+    #expect(sales.revenue == payment.amount)
+    #expect(office.soldAtBoxOffice == office.dates.reduce(0) { $0 + $1.soldAtBoxOffice })
+  }
 }

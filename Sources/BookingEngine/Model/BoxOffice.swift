@@ -47,6 +47,9 @@ public struct BoxOffice: Sendable, Hashable {
   public struct DateSales: Sendable, Hashable {
     public var date: ConcertDate
     public var sold: Int
+    /// Of `sold`, the seats the venue sold itself (the box office): not paid in points,
+    /// so not in `revenue`.
+    public var soldAtBoxOffice: Int
     /// Seats in a hold that has not run out.
     public var held: Int
     public var free: Int
@@ -58,11 +61,12 @@ public struct BoxOffice: Sendable, Hashable {
     public var nextHoldEnd: Date?
 
     public init(
-      date: ConcertDate, sold: Int, held: Int, free: Int, revenue: Int64, holdsExpiringSoon: Int,
-      nextHoldEnd: Date?
+      date: ConcertDate, sold: Int, soldAtBoxOffice: Int = 0, held: Int, free: Int, revenue: Int64,
+      holdsExpiringSoon: Int, nextHoldEnd: Date?
     ) {
       self.date = date
       self.sold = sold
+      self.soldAtBoxOffice = soldAtBoxOffice
       self.held = held
       self.free = free
       self.revenue = revenue
@@ -91,6 +95,9 @@ public struct BoxOffice: Sendable, Hashable {
 
   /// Every date's revenue.
   public var revenue: Int64 { dates.reduce(0) { $0 + $1.revenue } }
+
+  /// Every date's seats sold at the box office.
+  public var soldAtBoxOffice: Int { dates.reduce(0) { $0 + $1.soldAtBoxOffice } }
 }
 
 /// The cheap fingerprint of a box office: if a fresh one equals it and nothing is due by

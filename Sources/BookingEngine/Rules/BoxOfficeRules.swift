@@ -46,12 +46,13 @@ enum BoxOfficeRules {
   /// seats sold online brought in, holds running out within ``BoxOffice/expiringWindow``
   /// and when the first live hold runs out.
   static func sales(
-    _ date: ConcertDate, sold: Int, held: Int, revenue: Int64, expiringSoon: Int,
-    nextHoldEnd: Int64?
+    _ date: ConcertDate, sold: Int, soldAtBoxOffice: Int, held: Int, revenue: Int64,
+    expiringSoon: Int, nextHoldEnd: Int64?
   ) -> BoxOffice.DateSales {
     BoxOffice.DateSales(
-      date: date, sold: sold, held: held, free: date.seatCount - sold - held, revenue: revenue,
-      holdsExpiringSoon: expiringSoon, nextHoldEnd: nextHoldEnd.map(Date.init(millis:)))
+      date: date, sold: sold, soldAtBoxOffice: soldAtBoxOffice, held: held,
+      free: date.seatCount - sold - held, revenue: revenue, holdsExpiringSoon: expiringSoon,
+      nextHoldEnd: nextHoldEnd.map(Date.init(millis:)))
   }
 
   /// The picture, read at `now`. `fingerprint` is what the store's change check read;

@@ -108,7 +108,8 @@ enum BoxOfficeStore {
             SUM(st.sale IS NULL AND st.held_until > ?2),
             COUNT(DISTINCT CASE WHEN st.sale IS NULL AND st.held_until > ?2
                                  AND st.held_until <= ?2 + ?3 THEN st.hold_id END),
-            MIN(CASE WHEN st.sale IS NULL AND st.held_until > ?2 THEN st.held_until END)
+            MIN(CASE WHEN st.sale IS NULL AND st.held_until > ?2 THEN st.held_until END),
+            SUM(st.sale = 'box_office')
           FROM seat_state st JOIN concert_date d ON d.id = st.date_id
           WHERE d.concert_id = ?1 GROUP BY st.date_id
           """, arguments: [concert.rawValue, now, BoxOffice.expiringWindow.millis]
@@ -116,8 +117,9 @@ enum BoxOfficeStore {
     return try CatalogStore.dates(db, concert: concert, now: now).map { date in
       let row = counts[date.id.rawValue]
       return BoxOfficeRules.sales(
-        date, sold: row?[1] ?? 0, held: row?[2] ?? 0, revenue: revenue[date.id.rawValue] ?? 0,
-        expiringSoon: row?[3] ?? 0, nextHoldEnd: row?[4])
+        date, sold: row?[1] ?? 0, soldAtBoxOffice: row?[5] ?? 0, held: row?[2] ?? 0,
+        revenue: revenue[date.id.rawValue] ?? 0, expiringSoon: row?[3] ?? 0,
+        nextHoldEnd: row?[4])
     }
   }
 }

@@ -125,10 +125,16 @@ struct BoxOfficeView {
   private mutating func sale(_ office: BoxOffice, y: inout Int, _ context: AppContext) {
     let x = area.minX + 2
     put("Sale", at: Point(x, y), role: .title)
-    put("revenue " + Format.won(office.revenue), at: Point(x + 8, y), role: .bold)
     var legend = putRight("░ free", y: y, role: .seatFree)
     legend = putRight("▒ held  ", y: y, before: legend, role: .seatHeld)
-    putRight("█ sold  ", y: y, before: legend, role: .seatSold)
+    legend = putRight("█ sold  ", y: y, before: legend, role: .seatSold)
+    // Points pay only for seats sold online; the venue's own sales bring none in here.
+    let end = put(
+      "revenue " + Format.won(office.revenue) + " online", at: Point(x + 8, y), role: .bold)
+    if office.soldAtBoxOffice > 0 {
+      let note = " · \(Format.grouped(office.soldAtBoxOffice)) sold at the box office"
+      if end + TextWidth.width(of: note) + 2 <= legend { put(note, at: Point(end, y), role: .dim) }
+    }
     y += 1
     let counts = 32
     let ending = 11

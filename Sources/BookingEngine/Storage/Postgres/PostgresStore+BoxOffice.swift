@@ -225,8 +225,9 @@
           WHERE d.concert_id = \(concert.rawValue) GROUP BY t.date_id
           """, as: (Int64, Int64).self))
       let window = BoxOffice.expiringWindow.millis
-      var counts: [Int64: (sold: Int64, held: Int64, expiring: Int64, next: Int64?)] = [:]
-      for (date, sold, held, expiring, next) in try await c.all(
+      var counts:
+        [Int64: (sold: Int64, held: Int64, expiring: Int64, next: Int64?, boxOffice: Int64)] = [:]
+      for (date, sold, held, expiring, next, boxOffice) in try await c.all(
         """
         SELECT st.date_id,
           COUNT(*) FILTER (WHERE st.sale IS NOT NULL),
@@ -234,17 +235,19 @@
           COUNT(DISTINCT st.hold_id) FILTER (
             WHERE st.sale IS NULL AND st.held_until > \(now)
               AND st.held_until <= \(now + window)),
-          MIN(st.held_until) FILTER (WHERE st.sale IS NULL AND st.held_until > \(now))
+          MIN(st.held_until) FILTER (WHERE st.sale IS NULL AND st.held_until > \(now)),
+          COUNT(*) FILTER (WHERE st.sale = 'box_office')
         FROM seat_state st JOIN concert_date d ON d.id = st.date_id
         WHERE d.concert_id = \(concert.rawValue) GROUP BY st.date_id
-        """, as: (Int64, Int64, Int64, Int64, Int64?).self)
+        """, as: (Int64, Int64, Int64, Int64, Int64?, Int64).self)
       {
-        counts[date] = (sold, held, expiring, next)
+        counts[date] = (sold, held, expiring, next, boxOffice)
       }
       return try await dates(c, concert: concert, now: now).map { date in
         let row = counts[date.id.rawValue]
         return BoxOfficeRules.sales(
-          date, sold: Int(row?.sold ?? 0), held: Int(row?.held ?? 0),
+          date, sold: Int(row?.sold ?? 0), soldAtBoxOffice: Int(row?.boxOffice ?? 0),
+          held: Int(row?.held ?? 0),
           revenue: revenue[date.id.rawValue] ?? 0, expiringSoon: Int(row?.expiring ?? 0),
           nextHoldEnd: row?.next)
       }
