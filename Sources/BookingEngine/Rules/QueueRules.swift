@@ -154,21 +154,43 @@ enum QueueRules {
     return (mean, share)
   }
 
-  /// A line's decayed flows after `count` admissions at `now` moved the front to `front`,
-  /// the arrival number of someone who joined at `joinedAt`; and where the front is now.
+  /// Whether a turn came from the line: someone let in the moment they joined never
+  /// waited in it, and says nothing of how it moves. (When a sale opens, such a burst,
+  /// every one of them there to claim, would hide for minutes the walk-aways among the
+  /// waiters, whose turns lapse.)
+  static func waited(joinedAt: Int64, admittedAt: Int64?) -> Bool {
+    admittedAt.map { $0 > joinedAt } ?? false
+  }
+
+  /// Whether giving up an active turn counts as its claim: the person was there to
+  /// leave, so a turn from the line that was never claimed was not lost either.
+  static func claimedOnLeaving(_ row: TokenRow) -> Bool {
+    row.claimedAt == nil && waited(joinedAt: row.issuedAt, admittedAt: row.admittedAt)
+  }
+
+  /// A line's decayed flows after the people at arrival numbers `admitted` (each with
+  /// when they joined) were let in at `now`; where the front is now; and since when the
+  /// flows are watched. Only turns that came from the line count (``waited(joinedAt:admittedAt:)``).
   static func flows(
-    _ line: QueueLine, admitted count: Int, front: Int64, joinedAt: Int64, now: Int64
+    _ line: QueueLine, admitted: [(seq: Int64, joinedAt: Int64)], now: Int64
   ) -> (
-    flow: Double, seqFlow: Double, claimFlow: Double, frontSeq: Int64, frontJoinedAt: Int64?
+    flow: Double, seqFlow: Double, claimFlow: Double, frontSeq: Int64, frontJoinedAt: Int64?,
+    flowSince: Int64?
   ) {
     func decayed(_ value: Double) -> Double {
       line.flowAt.map { value * exp(-Double(now - $0) / 1000 / QueueLine.flowWindow) } ?? 0
     }
-    let moved = Double(max(0, front - line.frontSeq))
-    let ahead = front > line.frontSeq
+    let waited = admitted.filter { Self.waited(joinedAt: $0.joinedAt, admittedAt: now) }.count
+    let front = admitted.max { $0.seq < $1.seq }
+    let ahead = (front?.seq ?? 0) > line.frontSeq
+    // The front passes an arrival number for each turn let in and each waiter gone; the
+    // ones let in at once are neither.
+    let moved = Double(max(0, (front?.seq ?? 0) - line.frontSeq - Int64(admitted.count - waited)))
     return (
-      decayed(line.flow) + Double(count), decayed(line.seqFlow) + moved, decayed(line.claimFlow),
-      ahead ? front : line.frontSeq, ahead ? joinedAt : line.frontJoinedAt
+      decayed(line.flow) + Double(waited), decayed(line.seqFlow) + moved,
+      decayed(line.claimFlow), ahead ? front!.seq : line.frontSeq,
+      ahead ? front!.joinedAt : line.frontJoinedAt,
+      line.flowSince ?? (waited > 0 ? now : nil)
     )
   }
 

@@ -202,20 +202,20 @@ struct QueueLine: Sendable {
       ])
   }
 
-  /// Records admissions at `now` up to the arrival number `front`, who joined at `joinedAt`.
+  /// Records the admissions at `now` of the people at arrival numbers `admitted`.
   static func recordAdmissions(
-    _ db: Database, _ line: QueueLine, count: Int, front: Int64, joinedAt: Int64, now: Int64
+    _ db: Database, _ line: QueueLine, admitted: [(seq: Int64, joinedAt: Int64)], now: Int64
   ) throws {
-    let flows = QueueRules.flows(line, admitted: count, front: front, joinedAt: joinedAt, now: now)
+    let flows = QueueRules.flows(line, admitted: admitted, now: now)
     try db.run(
       sql: """
         UPDATE queue_line SET flow = ?, seq_flow = ?, claim_flow = ?, flow_at = ?,
-          flow_since = COALESCE(flow_since, ?), front_joined_at = ?, front_seq = ?
+          flow_since = ?, front_joined_at = ?, front_seq = ?
         WHERE concert_id = ?
         """,
       arguments: [
-        flows.flow, flows.seqFlow, flows.claimFlow, now, now, flows.frontJoinedAt, flows.frontSeq,
-        line.concertID.rawValue,
+        flows.flow, flows.seqFlow, flows.claimFlow, now, flows.flowSince, flows.frontJoinedAt,
+        flows.frontSeq, line.concertID.rawValue,
       ])
   }
 

@@ -169,7 +169,7 @@ enum QueueStore {
       let rules = try QueueLine.fetch(db, row.concertID)?.policy
       let ended = QueueRules.leftTurnEnded(row, rules: rules, now: context.now)
       try QueueLine.recordTurns(
-        db, row.concertID, claims: row.claimedAt == nil ? 1 : 0,
+        db, row.concertID, claims: QueueRules.claimedOnLeaving(row) ? 1 : 0,
         lengths: [ended - (row.admittedAt ?? ended)], now: context.now)
     case .used, .expired, .left: return
     }
@@ -375,16 +375,17 @@ enum QueueStore {
         """,
       arguments: [now, concert.rawValue, room]
     ).map { (seq: $0[0] as Int64, joinedAt: $0[1] as Int64) }
-    guard let front = admitted.max(by: { $0.seq < $1.seq }) else { return }
+    guard !admitted.isEmpty else { return }
     try QueueIndex.add(db, concert: concert, seqs: admitted.map(\.seq), delta: -1)
-    try QueueLine.recordAdmissions(
-      db, line, count: admitted.count, front: front.seq, joinedAt: front.joinedAt, now: now)
+    try QueueLine.recordAdmissions(db, line, admitted: admitted, now: now)
   }
 
   /// Notes that the person did something: a waiter is still there; an active turn is
   /// claimed (if it was not) and its idle time starts again.
   private static func touch(_ db: Database, _ row: TokenRow, now: Int64) throws {
-    if row.state == .active && row.claimedAt == nil {
+    if row.state == .active && row.claimedAt == nil
+      && QueueRules.waited(joinedAt: row.issuedAt, admittedAt: row.admittedAt)
+    {
       try QueueLine.recordTurns(db, row.concertID, claims: 1, now: now)
     }
     try db.run(

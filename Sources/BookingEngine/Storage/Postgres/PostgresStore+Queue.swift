@@ -109,7 +109,7 @@
           let rules = try await Self.line(c, row.concertID)?.policy
           let ended = QueueRules.leftTurnEnded(row, rules: rules, now: context.now)
           try await Self.recordTurns(
-            c, row.concertID, claims: row.claimedAt == nil ? 1 : 0,
+            c, row.concertID, claims: QueueRules.claimedOnLeaving(row) ? 1 : 0,
             lengths: [ended - (row.admittedAt ?? ended)], now: context.now)
         case .used, .expired, .left: return
         }
@@ -557,16 +557,16 @@
           WHERE concert_id = \(concert.rawValue) AND state = 'waiting' AND seq IS NOT NULL
           ORDER BY seq LIMIT \(Int64(room)))
         RETURNING seq, issued_at
-        """, as: (Int64, Int64).self)
-      guard let front = admitted.max(by: { $0.0 < $1.0 }) else { return }
-      try await addWaiting(c, concert: concert, seqs: admitted.map(\.0), delta: -1)
-      let flows = QueueRules.flows(
-        line, admitted: admitted.count, front: front.0, joinedAt: front.1, now: now)
+        """, as: (Int64, Int64).self
+      ).map { (seq: $0.0, joinedAt: $0.1) }
+      guard !admitted.isEmpty else { return }
+      try await addWaiting(c, concert: concert, seqs: admitted.map(\.seq), delta: -1)
+      let flows = QueueRules.flows(line, admitted: admitted, now: now)
       try await c.run(
         """
         UPDATE queue_line SET flow = \(flows.flow), seq_flow = \(flows.seqFlow),
           claim_flow = \(flows.claimFlow), flow_at = \(now),
-          flow_since = COALESCE(flow_since, \(now)), front_joined_at = \(flows.frontJoinedAt),
+          flow_since = \(flows.flowSince), front_joined_at = \(flows.frontJoinedAt),
           front_seq = \(flows.frontSeq)
         WHERE concert_id = \(concert.rawValue)
         """)
@@ -575,7 +575,9 @@
     /// Notes that the person did something: a waiter is still there; an active turn is
     /// claimed (if it was not) and its idle time starts again.
     private static func touch(_ c: PostgresConnection, _ row: TokenRow, now: Int64) async throws {
-      if row.state == .active && row.claimedAt == nil {
+      if row.state == .active && row.claimedAt == nil
+        && QueueRules.waited(joinedAt: row.issuedAt, admittedAt: row.admittedAt)
+      {
         try await recordTurns(c, row.concertID, claims: 1, now: now)
       }
       try await c.run(
