@@ -53,6 +53,33 @@ import Testing
     #expect((after.lapseShare ?? 0) > (before.lapseShare ?? 0), "the lapse is seen")
   }
 
+  /// People let in the moment they join never stood in line: the line's pace and its
+  /// share of lapsed turns are learnt from those who did.
+  @Test func turnsLetInOnJoiningDoNotCountInTheLinesFlow() async throws {
+    var rules = BookingPolicy()
+    rules.activeCapacity = 2
+    rules.claimWindow = 60
+    let bed = try await TestBed(policy: rules)
+    let alice = try await bed.admitted("alice")
+    _ = try await bed.admitted("bob")
+    let line = { try await bed.engine.database.read { try QueueLine.fetch($0, "garden")! } }
+    var seen = try await line()
+    #expect(seen.flow == 0 && seen.claimFlow == 0 && seen.flowSince == nil)
+    #expect(seen.frontSeq == 2, "the front still moved")
+
+    let carol = Caller(
+      user: "carol", token: try await bed.engine.issueToken(user: "carol", concert: "garden").value)
+    bed.clock.advance(by: 5)
+    try await bed.engine.leaveQueue(alice)
+    #expect(try await bed.engine.queueStatus(carol).isActive)
+    seen = try await line()
+    #expect(seen.flow == 1, "carol waited")
+    #expect(seen.flowSince == TestBed.start.addingTimeInterval(5).millis)
+    bed.clock.advance(by: 61)  // carol walked away; the next to join moves the line
+    _ = try await bed.engine.issueToken(user: "dave", concert: "garden")
+    #expect(try await line().lapseShare == 1, "her lapse is all the line has seen")
+  }
+
   @Test func aFailedPaymentWritesNothing() async throws {
     let bed = try await TestBed()
     let alice = try await bed.admitted("alice")

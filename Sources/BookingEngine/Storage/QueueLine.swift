@@ -8,7 +8,8 @@ struct QueueLine: Sendable {
   var opened: Bool
   var paused: Bool
   var waitingCount: Int
-  /// Admissions, exponentially decayed with time constant `flowWindow` (an EWMA count).
+  /// Admissions of people who waited (``QueueRules/waited(joinedAt:admittedAt:)``),
+  /// exponentially decayed with time constant `flowWindow` (an EWMA count).
   var flow: Double
   /// How far the front of the line (the last arrival number let in) has moved, decayed
   /// like `flow`: it counts the people let in and those who left before their turn.
@@ -18,7 +19,8 @@ struct QueueLine: Sendable {
   /// The share of admitted users who never claim (each holds a slot a claim window).
   var lapseShare: Double?
   var flowAt: Int64?
-  /// When the first person was let in: until enough flow is seen there is no ETA.
+  /// When the first person who waited was let in: until enough flow is seen there is
+  /// no ETA.
   var flowSince: Int64?
   /// The arrival number of the last person let in.
   var frontSeq: Int64
