@@ -1,6 +1,7 @@
 import BookingEngine
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 /// Several OS processes book, pay, release and charge on one database (a file, or one
@@ -142,21 +143,22 @@ import Testing
   }
 
   /// `body`'s answer, or a failure naming `what` if it takes longer than `limit`: a lock a
-  /// killed process left behind fails the test instead of hanging it.
+  /// killed process left behind fails the test instead of hanging it. A call waiting for a
+  /// lock may not heed cancellation, so the answer is whichever comes first, and the
+  /// call is left to itself.
   private func within<T: Sendable>(
     _ limit: Duration, _ what: String, _ body: @escaping @Sendable () async throws -> T
   ) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-      group.addTask { try await body() }
-      group.addTask {
-        try await Task.sleep(for: limit)
-        return nil
+    let answer = FirstAnswer<T>()
+    return try await withCheckedThrowingContinuation { continuation in
+      answer.await(continuation)
+      Task {
+        do { answer.give(.success(try await body())) } catch { answer.give(.failure(error)) }
       }
-      defer { group.cancelAll() }
-      guard let answer = try await group.next()!, let value = answer as T? else {
-        throw StillWaiting(what: what, limit: limit)
+      Task {
+        try? await Task.sleep(for: limit)
+        answer.give(.failure(StillWaiting(what: what, limit: limit)))
       }
-      return value
     }
   }
 
@@ -164,6 +166,22 @@ import Testing
     var what: String
     var limit: Duration
     var description: String { "\(what) was still waiting after \(limit)" }
+  }
+}
+
+/// Resumes one continuation with the first of several answers.
+private final class FirstAnswer<T: Sendable>: Sendable {
+  private let waiting = Mutex<CheckedContinuation<T, any Error>?>(nil)
+
+  func await(_ continuation: CheckedContinuation<T, any Error>) {
+    waiting.withLock { $0 = continuation }
+  }
+
+  func give(_ answer: Result<T, any Error>) {
+    waiting.withLock { waiting in
+      waiting?.resume(with: answer)
+      waiting = nil
+    }
   }
 }
 
