@@ -110,11 +110,29 @@ import Testing
       #expect(reason.contains("does not accept SSL connections"), "\(reason)")
     }
   }
+
+  @Test func preferGoesOnInPlainTCPWhenTheServerHasNoSSL() async throws {
+    guard BookingEngine.supportsPostgreSQL else { return }
+    let server = try DecliningServer()
+    // No sslmode: `prefer`. The listener's answer to the login, sent in the clear, shows
+    // the client went on without TLS.
+    do {
+      _ = try await BookingEngine.open(database: "postgres://encore@127.0.0.1:\(server.port)/sales")
+      Issue.record("opened a listener that is no server")
+    } catch let error as BookingError {
+      guard case .serverUnavailable(_, _, let reason) = error else {
+        Issue.record("expected server_unavailable, got \(error)")
+        return
+      }
+      #expect(reason == DecliningServer.answer, "\(reason)")
+    }
+  }
 }
 
 /// A listener on loopback that answers every request for SSL as a server built without it
-/// does (a single `N`), then waits for the client to hang up.
+/// does (a single `N`), then any login with an error saying ``answer``.
 private final class DecliningServer: Sendable {
+  static let answer = "this listener speaks plain TCP only"
   let port: Int
   private let socket: Int32
 
@@ -140,6 +158,18 @@ private final class DecliningServer: Sendable {
         var request = [UInt8](repeating: 0, count: 8)
         _ = read(client, &request, 8)  // length 8, then the SSLRequest code
         _ = write(client, "N", 1)
+        // The login: its length, then the rest; the answer is an ErrorResponse.
+        if read(client, &request, 4) == 4 {
+          var rest = Int(request[0]) << 24 | Int(request[1]) << 16 | Int(request[2]) << 8
+          rest = (rest | Int(request[3])) - 4
+          var login = [UInt8](repeating: 0, count: max(rest, 0))
+          while rest > 0, case let got = read(client, &login, rest), got > 0 { rest -= got }
+          let fields = Array("SFATAL\0C08P01\0M\(Self.answer)\0\0".utf8)
+          let length = UInt32(fields.count + 4)
+          let message =
+            [UInt8(ascii: "E")] + withUnsafeBytes(of: length.bigEndian) { Array($0) } + fields
+          _ = write(client, message, message.count)
+        }
         while read(client, &request, 8) > 0 {}
         close(client)
       }
