@@ -67,7 +67,13 @@ let package = Package(
     // Launched by the engine tests so that several OS processes race on one database file.
     .executableTarget(
       name: "booking-racer",
-      dependencies: ["BookingEngine"],
+      dependencies: [
+        "BookingEngine",
+        // A client of its own, to hold a line's row lock when the test kills it.
+        .product(
+          name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+        .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
+      ],
       path: "Sources/BookingRacer",
       swiftSettings: swiftSettings
     ),

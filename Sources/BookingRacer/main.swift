@@ -58,6 +58,13 @@ case "chaos":
     seats: arguments[5].split(separator: ",").compactMap { Int64($0) }.map(SeatID.init),
     incarnation: incarnation, seed: seed, log: arguments[8]
   ).run()
+case "lock-line":
+  #if PostgreSQL
+    guard arguments.count == 3 else { fail("usage: booking-racer lock-line DB CONCERT") }
+    try await LineLock(url: arguments[1], concert: arguments[2]).run()
+  #else
+    fail("lock-line needs a build with --traits PostgreSQL")
+  #endif
 default:
-  fail("the first argument is the race: seats, queue or chaos")
+  fail("the first argument is the race: seats, queue, chaos or lock-line")
 }

@@ -1,10 +1,11 @@
+import BookingEngine
 import Foundation
-import GRDB
 import Testing
 
 /// What the `booking-racer chaos` processes were told, read back from their logs, and
-/// the checks that the database agrees: every success is there, every refusal left no
-/// trace, and a call cut off by a kill shows up at most once.
+/// the checks that the database agrees, asked through the engine so that they hold on
+/// either store: every success is there, every refusal left no trace, and a call cut off
+/// by a kill shows up at most once.
 struct ChaosLog {
   struct Line: Decodable {
     var begin: String?
@@ -14,6 +15,7 @@ struct ChaosLog {
     var amount: Int64?
     var entry: Int64?
     var hold: Int64?
+    var seats: [Int64]?
     var payment: Int64?
   }
 
@@ -37,74 +39,67 @@ struct ChaosLog {
 
   var outcomes: Int { processes.map { $0.lines.count { $0.result != nil } }.reduce(0, +) }
   var refusals: Int { processes.map { $0.lines.count { $0.result == "refused" } }.reduce(0, +) }
+  var users: Set<String> { Set(processes.map(\.user)) }
 
-  /// The operation a process had begun and not heard back from when it was killed.
-  private func cutOff(_ lines: [Line]) -> String? {
+  /// The call a process had begun and not heard back from when it was killed, with the
+  /// hold it was for (a payment or a release follows its hold's line).
+  private static func cutOff(_ lines: [Line]) -> (op: String, hold: Int64?)? {
     guard let last = lines.last, let begun = last.begin else { return nil }
-    return begun
+    return (begun, lines.dropLast().last?.hold)
   }
 
-  func expectPresentOrAbsent(in db: Database) throws {
-    var cutOffs: [String: [String]] = [:]
-    for (user, lines) in processes {
-      if let op = cutOff(lines) { cutOffs[user, default: []].append(op) }
-      for line in lines where line.result != nil {
-        try expect(line, user: user, in: db)
-      }
-    }
-    // Beyond the answered calls, each user has at most one row per call cut off.
-    for user in Set(processes.map(\.user)) {
-      let lines = processes.filter { $0.user == user }.flatMap(\.lines)
-      let cut = cutOffs[user] ?? []
-      func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [user])! }
-      let charges = try count("SELECT COUNT(*) FROM ledger WHERE user_id = ? AND kind = 'charge'")
-      let answeredCharges = lines.count { $0.op == "charge" && $0.result == "ok" }
-      #expect((answeredCharges...answeredCharges + cut.count { $0 == "charge" }).contains(charges))
-      let holds = try count("SELECT COUNT(*) FROM hold WHERE user_id = ?")
-      let answeredHolds = lines.count { $0.op == "hold" && $0.result == "ok" }
-      #expect((answeredHolds...answeredHolds + cut.count { $0 == "hold" }).contains(holds))
-      let payments = try count("SELECT COUNT(*) FROM payment WHERE user_id = ?")
-      let answeredPayments = lines.count { $0.op == "pay" && $0.result == "ok" }
-      #expect((answeredPayments...answeredPayments + cut.count { $0 == "pay" }).contains(payments))
-    }
-  }
+  /// Holds every user's answered calls, and the calls cut off, against what `engine` reads.
+  func expectPresentOrAbsent(in engine: BookingEngine) async throws {
+    for user in users {
+      let logs = processes.filter { $0.user == user }.map(\.lines)
+      let lines = logs.flatMap { $0 }
+      let cut = logs.compactMap(Self.cutOff)
+      func answered(_ op: String) -> [Line] { lines.filter { $0.op == op && $0.result == "ok" } }
+      func cutCount(_ op: String) -> Int { cut.count { $0.op == op } }
+      let account = try await engine.balance(user: UserID(user))
+      let tickets = try await engine.tickets(user: UserID(user))
 
-  private func expect(_ line: Line, user: String, in db: Database) throws {
-    let ok = line.result == "ok"
-    switch line.op {
-    case "charge":
-      let entries = try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM ledger WHERE user_id = ? AND kind = 'charge' AND delta = ?",
-        arguments: [user, line.amount])!
-      #expect(entries == (ok ? 1 : 0), "charge \(line.amount ?? 0) told \(line.result ?? "")")
-      if ok {
-        let id = try Int64.fetchOne(
-          db, sql: "SELECT id FROM ledger WHERE user_id = ? AND delta = ?",
-          arguments: [user, line.amount])
-        #expect(id == line.entry)
+      // Charges: told ok, in the ledger once under the id given; refused, absent.
+      let charges = account.ledger.filter { $0.kind == .charge }
+      for line in lines where line.op == "charge" {
+        let entries = charges.filter { $0.delta == line.amount }
+        #expect(
+          entries.map(\.id) == (line.result == "ok" ? [line.entry!] : []),
+          "\(user): charge \(line.amount ?? 0) told \(line.result ?? "")")
       }
-    case "hold" where ok:
-      let owner = try String.fetchOne(
-        db, sql: "SELECT user_id FROM hold WHERE id = ?", arguments: [line.hold])
-      #expect(owner == user)
-    case "pay":
-      let row = try Row.fetchOne(
-        db, sql: "SELECT id, amount, user_id FROM payment WHERE hold_id = ?", arguments: [line.hold]
-      )
-      if ok {
-        #expect(row?["id"] == line.payment)
-        #expect(row?["amount"] == line.amount)
-        #expect(row?["user_id"] == user)
-      } else {
-        #expect(row == nil, "a refused payment of hold \(line.hold ?? 0) left a payment")
+      let okCharges = answered("charge").count
+      #expect((okCharges...okCharges + cutCount("charge")).contains(charges.count), "\(user)")
+
+      // Payments: told ok, in the ledger and in the tickets, seat for seat.
+      let seatsOfHold = Dictionary(
+        answered("hold").map { ($0.hold!, Set($0.seats ?? [])) }, uniquingKeysWith: { $1 })
+      let payments = account.ledger.filter { $0.kind == .payment }
+      for line in answered("pay") {
+        let entry = payments.first { $0.paymentID?.rawValue == line.payment }
+        #expect(entry?.delta == -(line.amount ?? 0), "\(user): payment \(line.payment ?? 0)")
+        let seats = tickets.filter { $0.paymentID.rawValue == line.payment }.map(\.seat.id.rawValue)
+        #expect(Set(seats) == seatsOfHold[line.hold!], "\(user): tickets of \(line.payment ?? 0)")
+        #expect(seats.count == seatsOfHold[line.hold!]?.count)
       }
-    case "release" where ok:
-      let held = try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM seat_state WHERE hold_id = ? AND sale IS NULL",
-        arguments: [line.hold])
-      #expect(held == 0)
-    default:
-      break
+      let okPayments = answered("pay").count
+      #expect((okPayments...okPayments + cutCount("pay")).contains(payments.count), "\(user)")
+
+      // Holds: told ok, there with their seats.
+      for line in answered("hold") {
+        let hold = try await engine.hold(HoldID(line.hold!), user: UserID(user))
+        #expect(Set(hold.seats.map(\.id.rawValue)) == seatsOfHold[line.hold!])
+      }
+      // Still live: every hold neither paid nor released (a refused payment leaves it so),
+      // none told paid or released, and beyond those at most one per hold call cut off.
+      let ended = Set((answered("pay") + answered("release")).map { $0.hold! })
+      let unsure = Set(cut.compactMap { $0.op == "hold" ? nil : $0.hold })
+      let open = Set(seatsOfHold.keys).subtracting(ended).subtracting(unsure)
+      let live = Set(try await engine.holds(user: UserID(user)).map(\.hold.id.rawValue))
+      #expect(open.isSubset(of: live), "\(user): open holds \(open.subtracting(live)) gone")
+      #expect(live.isDisjoint(with: ended), "\(user): \(live.intersection(ended)) ended yet live")
+      #expect(
+        live.subtracting(open).subtracting(unsure).count <= cutCount("hold"),
+        "\(user): live holds nobody was told of")
     }
   }
 }

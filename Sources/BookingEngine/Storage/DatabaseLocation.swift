@@ -14,6 +14,11 @@ enum DatabaseLocation {
     var schema: String?
     /// At most this many connections from one process (`?pool=`, 8 by default).
     var poolSize: Int = 8
+    /// Whether and how the connection is encrypted (`?sslmode=` or `PGSSLMODE`).
+    var sslMode: SSLMode = .prefer
+    /// The CA certificates that vouch for the server (`?sslrootcert=` or `PGSSLROOTCERT`):
+    /// a PEM file, or `system` for the system's trusted CAs.
+    var rootCertificate: String?
 
     /// The URL without a password, for messages.
     var description: String {
@@ -24,6 +29,20 @@ enum DatabaseLocation {
     var startupParameters: [(String, String)] {
       schema.map { [("search_path", $0)] } ?? []
     }
+  }
+
+  /// libpq's `sslmode`s: how much of TLS a connection insists on.
+  enum SSLMode: String, Sendable, Hashable, CaseIterable {
+    /// Plain TCP.
+    case disable
+    /// TLS if the server offers it, plain TCP if not; the certificate is not checked.
+    case prefer
+    /// TLS or no connection; the certificate is not checked (unless `sslrootcert` names CAs).
+    case require
+    /// TLS with a certificate signed by a trusted CA, for any host name.
+    case verifyCA = "verify-ca"
+    /// TLS with a certificate signed by a trusted CA and made out to the host connected to.
+    case verifyFull = "verify-full"
   }
 
   /// Whether `location` is a `postgres://` or `postgresql://` URL.
@@ -50,15 +69,29 @@ enum DatabaseLocation {
       ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
     var server = Server(
       host: host, port: url.port ?? 5432, user: user, database: name.isEmpty ? user : name)
+    let environment = ProcessInfo.processInfo.environment
+    var sslMode = environment["PGSSLMODE"].flatMap { $0.isEmpty ? nil : $0 }
+    server.rootCertificate = environment["PGSSLROOTCERT"].flatMap { $0.isEmpty ? nil : $0 }
     for item in url.queryItems ?? [] {
       switch (item.name, item.value) {
       case ("schema", let schema?) where !schema.isEmpty: server.schema = schema
       case ("pool", let size?) where Int(size).map({ (1...100).contains($0) }) ?? false:
         server.poolSize = Int(size)!
+      case ("sslmode", let mode?): sslMode = mode
+      case ("sslrootcert", let path?) where !path.isEmpty: server.rootCertificate = path
       default:
         throw BookingError.databaseUnavailable(
-          "the URL's “\(item.name)” is not understood (only schema= and pool=1…100 are)")
+          "the URL's “\(item.name)” is not understood (only schema=, pool=1…100, sslmode= and "
+            + "sslrootcert= are)")
       }
+    }
+    if let sslMode {
+      guard let mode = SSLMode(rawValue: sslMode) else {
+        throw BookingError.databaseUnavailable(
+          "sslmode “\(sslMode)” is not one of "
+            + SSLMode.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      server.sslMode = mode
     }
     return server
   }

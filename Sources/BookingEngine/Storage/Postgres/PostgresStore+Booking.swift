@@ -662,6 +662,27 @@
               SELECT 1 FROM ticket t
               WHERE t.date_id = s.date_id AND t.seat_id = s.seat_id
                 AND t.payment_id = s.payment_id)
+            """),
+          ledgerPaymentsWithoutPayments: try await count(
+            """
+            SELECT COUNT(*) FROM ledger l
+            WHERE l.kind = 'payment' AND NOT EXISTS (
+              SELECT 1 FROM payment p
+              WHERE p.id = l.payment_id AND p.user_id = l.user_id AND p.amount = -l.delta)
+            """),
+          holdsWithoutSeats: try await count(
+            """
+            SELECT COUNT(*) FROM hold h
+            WHERE NOT EXISTS (SELECT 1 FROM hold_seat hs WHERE hs.hold_id = h.id)
+            """),
+          seatsHeldWrongly: try await count(
+            """
+            SELECT COUNT(*) FROM seat_state s JOIN hold h ON h.id = s.hold_id
+            WHERE s.sale IS NULL AND (
+              h.released_at IS NOT NULL
+              OR EXISTS (SELECT 1 FROM payment p WHERE p.hold_id = h.id)
+              OR NOT EXISTS (
+                SELECT 1 FROM hold_seat hs WHERE hs.hold_id = h.id AND hs.seat_id = s.seat_id))
             """))
       }
     }

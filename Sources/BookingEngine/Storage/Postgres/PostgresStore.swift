@@ -32,14 +32,16 @@
     deinit { running.cancel() }
 
     /// Connects to `server` (a first connection that fails says why within the connect
-    /// timeout, never hangs), migrates its database, and opens a bounded pool.
+    /// timeout, never hangs) with the TLS its `sslmode` asks for, migrates its database,
+    /// and opens a bounded pool.
     static func open(_ server: DatabaseLocation.Server) async throws -> PostgresStore {
       let environment = ProcessInfo.processInfo.environment
       let password = PasswordFile.password(for: server, environment: environment)
       let timeout = Int64(environment["PGCONNECT_TIMEOUT"].flatMap(Int64.init) ?? 5)
+      let tls = try PostgresTLS(server, environment: environment)
       var probe = PostgresConnection.Configuration(
         host: server.host, port: server.port, username: server.user, password: password,
-        database: server.database, tls: .disable)
+        database: server.database, tls: try tls.connection())
       probe.options.connectTimeout = .seconds(timeout)
       probe.options.additionalStartupParameters = server.startupParameters
       let probeConfiguration = probe
@@ -60,11 +62,11 @@
       } catch {
         throw BookingError.serverUnavailable(
           host: "\(server.host):\(server.port)", database: server.database,
-          reason: reason(error))
+          reason: PostgresTLS.reason(error, server: server) ?? reason(error))
       }
       var configuration = PostgresClient.Configuration(
         host: server.host, port: server.port, username: server.user, password: password,
-        database: server.database, tls: .disable)
+        database: server.database, tls: tls.client)
       configuration.options.connectTimeout = .seconds(timeout)
       configuration.options.maximumConnections = server.poolSize
       configuration.options.additionalStartupParameters = server.startupParameters
