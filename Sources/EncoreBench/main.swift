@@ -1,7 +1,8 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
 //   swift run -c release encore-bench [hold-pay COUNT [--database postgres://…] | queue SIZE...
-//     | eta [USERS...] [rate-bound|capacity-bound] [GIVE-UP%...] | refresh VIEWERS | contend P...
+//     | eta [USERS...] [rate-bound|capacity-bound] [GIVE-UP%...] | refresh VIEWERS
+//     | refresh COUNT --database postgres://… | contend P...
 //     | read RUNS | box-office CROWD]
 import BookingEngine
 import Foundation
@@ -17,6 +18,28 @@ if arguments.first == "viewers", arguments.count == 3, let count = Int(arguments
 
 func rate(_ value: Double) -> String { String(format: "%8.0f tx/s", value) }
 func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", duration.microseconds) }
+
+if arguments.first == "refresh", let flag = arguments.firstIndex(of: "--database"),
+  flag + 1 < arguments.count
+{
+  // On a PostgreSQL server: an unchanged map's refresh asking the server, then listening.
+  let count = arguments.dropFirst().first.flatMap(Int.init) ?? 20_000
+  print("seat map refresh on PostgreSQL, unchanged, \(count) each, per refresh")
+  let (asking, listening) = try await PostgresRefreshBenchmark(
+    url: arguments[flag + 1], refreshes: count
+  ).run()
+  for (name, side) in [("asking the server (listen=off)", asking), ("listening", listening)] {
+    print(
+      String(
+        format: "  %-31@ CPU %7.1f µs   time %7.1f µs   server transactions %.3f", name,
+        side.cpu, side.wall, side.transactions))
+  }
+  print(
+    String(
+      format: "  listening ÷ asking: CPU %.3f, time %.3f", listening.cpu / asking.cpu,
+      listening.wall / asking.wall))
+  exit(0)
+}
 
 if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--database"),
   flag + 1 < arguments.count

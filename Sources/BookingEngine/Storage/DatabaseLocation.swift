@@ -14,6 +14,9 @@ enum DatabaseLocation {
     var schema: String?
     /// At most this many connections from one process (`?pool=`, 8 by default).
     var poolSize: Int = 8
+    /// Whether live views listen for announcements (`?listen=off`: every refresh asks the
+    /// server, as behind a pooler in transaction mode, where LISTEN does not hold).
+    var listens = true
 
     /// The URL without a password, for messages.
     var description: String {
@@ -55,9 +58,11 @@ enum DatabaseLocation {
       case ("schema", let schema?) where !schema.isEmpty: server.schema = schema
       case ("pool", let size?) where Int(size).map({ (1...100).contains($0) }) ?? false:
         server.poolSize = Int(size)!
+      case ("listen", "off"): server.listens = false
       default:
         throw BookingError.databaseUnavailable(
-          "the URL's “\(item.name)” is not understood (only schema= and pool=1…100 are)")
+          "the URL's “\(item.name)” is not understood (only schema=, pool=1…100 and listen=off are)"
+        )
       }
     }
     return server

@@ -71,6 +71,8 @@ struct SeatMapScreen: Screen {
       }
       return fetch(context)
     case .holdExpired: return fetch(context)
+    case .changed(.seats(let id)) where id == date.id: return announced(context)
+    case .changed(.line(let id)) where id == concert.id: return announced(context)
     case .result(.seats(.success(let latest))): return show(latest)
     case .result(.seats(.failure(let failure))):
       isFetching = false
@@ -95,6 +97,16 @@ struct SeatMapScreen: Screen {
     default: break
     }
     return []
+  }
+
+  /// Someone changed this map or the line: read now, or right after the read in flight.
+  private mutating func announced(_ context: AppContext) -> [Effect] {
+    guard tokenError == nil else { return [] }
+    guard !isFetching else {
+      requestedAt = nil
+      return []
+    }
+    return fetch(context)
   }
 
   /// Takes a fresh map, keeping the cursor on its seat and dropping picks someone else took.

@@ -12,7 +12,10 @@
   final class PostgresStore: BookingStore {
     let server: DatabaseLocation.Server
     let client: PostgresClient
+    /// What is known from announcements (see ``PostgresListener``).
+    let listener = PostgresListener()
     private let running: Task<Void, Never>
+    private let listening: Task<Void, Never>
 
     /// postgres-nio logs nothing here: a query's text never reaches a log, and there is no
     /// password in it to leak.
@@ -23,13 +26,27 @@
 
     var location: String { server.description }
 
-    private init(server: DatabaseLocation.Server, client: PostgresClient) {
+    private init(
+      server: DatabaseLocation.Server, client: PostgresClient,
+      listen: PostgresConnection.Configuration
+    ) {
       self.server = server
       self.client = client
       running = Task { await client.run() }
+      listening = Task { [listener] in
+        if server.listens { await listener.run(listen) }
+      }
     }
 
-    deinit { running.cancel() }
+    deinit {
+      running.cancel()
+      listening.cancel()
+    }
+
+    /// Nil with `?listen=off`: nothing is announced, so views keep polling as often as before.
+    func changes() -> AsyncStream<BookingChange>? {
+      server.listens ? listener.changes() : nil
+    }
 
     /// Connects to `server` (a first connection that fails says why within the connect
     /// timeout, never hangs), migrates its database, and opens a bounded pool.
@@ -70,7 +87,8 @@
       configuration.options.additionalStartupParameters = server.startupParameters
       return PostgresStore(
         server: server,
-        client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+        client: PostgresClient(configuration: configuration, backgroundLogger: logger),
+        listen: probeConfiguration)
     }
 
     /// Creates or brings up to date the schema, refusing a foreign or newer database.
@@ -121,8 +139,10 @@
     /// server aborts for a serialization failure or a deadlock runs again, up to
     /// ``conflictRetries`` times.
     func transaction<T: Sendable>(
-      _ body: @Sendable (PostgresConnection) async throws -> T
+      wrote: Bool = true, _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
+      // What the listener knows may predate this; a read-only check says so (`wrote: false`).
+      defer { if wrote { listener.wrote() } }
       var attempt = 0
       while true {
         do {
