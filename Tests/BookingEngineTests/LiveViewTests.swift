@@ -76,7 +76,7 @@ import Testing
 
       try await other.leaveQueue(alice)
       #expect(await Self.next(changes) { $0 == .line("garden") } != nil)
-      await expectRefusal(.leftTheLine) { try await bed.engine.refresh(map, alice) }
+      await expectRefusal(.tokenExpired) { try await bed.engine.refresh(map, alice) }
     }
 
     @Test func aTokenUsedUpOnAnotherEngineIsRefusedAtOnce() async throws {
@@ -119,7 +119,7 @@ import Testing
       let before = listener.connection
       let backend = try #require(before.backend)
 
-      try await Self.store(other).transaction { c in
+      _ = try await Self.store(other).transaction { c in
         try await c.run("SELECT pg_terminate_backend(\(backend), 5000)")
       }
       try await Self.waitFor {

@@ -56,9 +56,10 @@ final class EffectRunner {
     self.user = user
     self.keeper = keeper
     let stream = engine.changes()
+    let announcements = announcements
     announces = stream != nil
     watching = stream.map { stream in
-      Task.detached { [announcements] in
+      Task.detached {
         for await change in stream { announcements.post(change) }
       }
     }

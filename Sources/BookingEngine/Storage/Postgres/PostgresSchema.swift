@@ -260,7 +260,7 @@
       CREATE FUNCTION encore_announce_line() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM pg_notify('encore_changes', json_build_object(
-          'schema', TG_TABLE_SCHEMA, 'concert', NEW.concert_id, 'token', NULL)::text);
+          'schema', TG_TABLE_SCHEMA, 'concert', NEW.concert_id, 'rules', true)::text);
         RETURN NULL;
       END $$;
       CREATE TRIGGER queue_line_announced AFTER UPDATE ON queue_line FOR EACH ROW
