@@ -354,7 +354,8 @@
     }
 
     func liveHolds(user: UserID, now: Int64) async throws -> [LiveHold] {
-      try await transaction { c in
+      // Only reads (the app asks every 2 s): what live views know still holds.
+      try await transaction(wrote: false) { c in
         let ids = try await c.all(
           """
           SELECT h.id FROM hold h
