@@ -146,11 +146,12 @@ import Testing
     // MARK: Helpers
 
     /// A seeded engine on a new schema and a second engine (its own pool) on the same one;
-    /// the first one's LISTEN stands.
+    /// the first one's LISTEN stands (the second one's is never started).
     static func pair() async throws -> (TestBed, BookingEngine) {
       let server = try #require(Store.all.first { $0.testDescription == "PostgreSQL" })
       let bed = try await TestBed(server)
       let other = try await BookingEngine.open(database: bed.database, clock: bed.clock)
+      _ = bed.engine.changes()  // starts the listener
       try await waitFor { listener(bed.engine).connection.listening }
       return (bed, other)
     }

@@ -146,6 +146,7 @@
       date: DateID, concert: ConcertID, since stamp: SeatMapStamp, _ caller: Caller,
       context: StoreContext
     ) async throws -> SeatMapChanges? {
+      startListening()
       let token = caller.token.rawValue
       if listener.knowsUnchanged(
         date: date, version: stamp.version, nextExpiry: stamp.nextExpiry?.millis, token: token,

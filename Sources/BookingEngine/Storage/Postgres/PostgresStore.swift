@@ -3,6 +3,7 @@
   import Logging
   import NIOCore
   import PostgresNIO
+  import Synchronization
 
   /// The shared store: one PostgreSQL database that every `encore` on every machine
   /// points at. The database decides who gets a seat: conditional updates whose returned
@@ -15,7 +16,10 @@
     /// What is known from announcements (see ``PostgresListener``).
     let listener = PostgresListener()
     private let running: Task<Void, Never>
-    private let listening: Task<Void, Never>
+    /// The listener's connection, made on the first refresh or subscription: a one-shot
+    /// command never opens it.
+    private let listenConfiguration: PostgresConnection.Configuration
+    private let listening = Mutex<Task<Void, Never>?>(nil)
 
     /// postgres-nio logs nothing here: a query's text never reaches a log, and there is no
     /// password in it to leak.
@@ -32,20 +36,29 @@
     ) {
       self.server = server
       self.client = client
+      listenConfiguration = listen
       running = Task { await client.run() }
-      listening = Task { [listener] in
-        if server.listens { await listener.run(listen) }
-      }
     }
 
     deinit {
       running.cancel()
-      listening.cancel()
+      listening.withLock { $0?.cancel() }
+    }
+
+    /// Starts the listener if it is not running and the URL allows it.
+    func startListening() {
+      guard server.listens else { return }
+      listening.withLock { task in
+        guard task == nil else { return }
+        task = Task { [listener, listenConfiguration] in await listener.run(listenConfiguration) }
+      }
     }
 
     /// Nil with `?listen=off`: nothing is announced, so views keep polling as often as before.
     func changes() -> AsyncStream<BookingChange>? {
-      server.listens ? listener.changes() : nil
+      guard server.listens else { return nil }
+      startListening()
+      return listener.changes()
     }
 
     /// Connects to `server` (a first connection that fails says why within the connect
