@@ -112,16 +112,15 @@
             return true
           }
           group.addTask {
+            // Closed from here, a query that never answers fails instead of hanging.
             try await Task.sleep(for: Self.trustedFor - Self.heartbeat)
+            _ = try? await connection.close()
             return false
           }
           defer { group.cancelAll() }
           return try await group.next() ?? false
         }
-        guard answered else {
-          _ = try? await connection.close()
-          return
-        }
+        guard answered else { return }
         state.withLock { $0.heardAt = .now }
       }
     }
