@@ -73,12 +73,18 @@
               // LISTEN is confirmed: whatever commits from now on is announced.
               restart(listening: true, backend: backend)
               pause = .milliseconds(50)
+              // Whichever ends first ends the LISTEN: the announcements (the connection
+              // closed) or the heartbeat (no answer, or a failed one: a connection killed
+              // while a heartbeat was under way does not always end the announcements).
               try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await self.beat(connection) }
-                for try await notification in notifications {
-                  receive(notification.payload, schema: schema)
+                group.addTask {
+                  for try await notification in notifications {
+                    self.receive(notification.payload, schema: schema)
+                  }
                 }
-                group.cancelAll()
+                defer { group.cancelAll() }
+                try await group.next()
               }
             }
           } catch {}
