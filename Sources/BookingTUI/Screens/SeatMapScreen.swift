@@ -2,7 +2,8 @@ import BookingEngine
 import Foundation
 
 /// The seat map of one date: move with arrows/hjkl (or click), Space picks seats, Enter holds
-/// them and goes to payment. Polled every second so other people's holds and sales show up.
+/// them and goes to payment. Polled every second so other people's holds and sales show up,
+/// and read again at once when the engine announces a change to it.
 ///
 /// The hold it shows and pays is the user's hold on this date, as the engine reports it; a
 /// live hold on another date is never swapped silently: Enter offers to pay or release it.

@@ -1,7 +1,8 @@
 import BookingEngine
 import Foundation
 
-/// The waiting room: the user's place in line, big and central, polled every second; moves
+/// The waiting room: the user's place in line, big and central, polled every second (up to
+/// every 3 s when the engine announces the line's moves, and at once when it does); moves
 /// on to the dates by itself once the user is let in. The place is the one kept in the token
 /// keeper, so `encore queue status` in a shell sees the same one.
 struct WaitingRoomScreen: Screen {
