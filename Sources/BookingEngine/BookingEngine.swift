@@ -105,6 +105,14 @@ public final class BookingEngine: Sendable {
   /// server's URL without its password.
   public var path: String { store.location }
 
+  /// What other engines on the same database change, announced as it commits, so a seat
+  /// map or a waiting room can ask again at once instead of at its next poll; a new stream
+  /// per call, ending when the engine goes. Nil on SQLite: there a refresh's own change
+  /// check is one indexed read of the local file, and nothing announces another process's
+  /// writes, so views keep polling. Announcements can be late or, while the server's
+  /// connection is down, missing: a view still polls, only less often.
+  public func changes() -> AsyncStream<BookingChange>? { store.changes() }
+
   /// The SQLite database under a file-backed engine, for tests that look at its rows.
   var database: BookingDatabase {
     guard let sqlite = store as? SQLiteStore else {

@@ -242,7 +242,7 @@ public final class EncoreApp {
   private func makeContext() -> AppContext {
     AppContext(
       user: user, now: engine.clock.now(), holds: book.holds, policy: engine.policy,
-      timeZone: timeZone)
+      timeZone: timeZone, announces: runner.announces)
   }
 
   private func quit() {
@@ -264,7 +264,14 @@ public final class EncoreApp {
     perform(effects, from: id)
   }
 
+  /// Hands an announced change to the screen on top.
+  func announced(_ change: BookingChange) {
+    guard !isFinished else { return }
+    updateTop(.changed(change))
+  }
+
   private func deliverResults() {
+    for change in runner.takeChanges() { announced(change) }
     let deliveries = runner.takeDeliveries()
     // The app's own results (the holds) first, whatever finished first: a screen updated
     // in the same batch then reads them in its context.

@@ -5,9 +5,11 @@ import Foundation
 /// (unchanged, and after a change) next to a full read, and hold+pay throughput with
 /// `viewers` open maps refreshing every 0.8 s on the same file next to none, in rounds
 /// that alternate (the disk's pace drifts), in one run. The viewers run in a second process, as terminals
-/// would: ``ViewerCrowd``.
+/// would: ``ViewerCrowd``. On a PostgreSQL `database` the same, on the server.
 struct RefreshBenchmark {
   var viewers: Int
+  /// A PostgreSQL URL (with its schema) to run on instead of a new file.
+  var database: String? = nil
   /// Hold+pay pairs in each phase; rounds of a phase alone and a phase watched.
   var pairs: Int = 150
   var rounds: Int = 4
@@ -27,10 +29,12 @@ struct RefreshBenchmark {
   func run() async throws -> Result {
     var policy = BookingPolicy()
     policy.activeCapacity = nil
-    let path = FileManager.default.temporaryDirectory
+    let path =
+      database
+      ?? FileManager.default.temporaryDirectory
       .appendingPathComponent("encore-refresh-bench-\(UUID().uuidString).sqlite").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let engine = try BookingEngine.open(path: path, policy: policy)
+    defer { if database == nil { try? FileManager.default.removeItem(atPath: path) } }
+    let engine = try await BookingEngine.open(database: path, policy: policy)
     try await engine.seedDemoCatalogIfEmpty()
     let buyers = try await ViewerCrowd.admit(
       engine, prefix: "buyer", count: 2 * rounds * pairs + 1, charge: true)

@@ -19,7 +19,7 @@ struct ViewerCrowd {
   let input: Pipe
   let output: Pipe
 
-  /// Starts the child on the database at `path`.
+  /// Starts the child on the database at `path` (a file, or a PostgreSQL URL).
   static func launch(path: String, viewers: Int) throws -> ViewerCrowd {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
@@ -62,7 +62,7 @@ struct ViewerCrowd {
 
   /// The child's side: opens the maps, refreshes them until standard input closes.
   static func serve(path: String, viewers: Int) async throws {
-    let engine = try BookingEngine.open(path: path)
+    let engine = try await BookingEngine.open(database: path)
     let callers = try await admit(engine, prefix: "viewer", count: viewers)
     let map = try await engine.seats(on: try await busiestDate(engine, callers[0]).id, callers[0])
     let stop = Flag()

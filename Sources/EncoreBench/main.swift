@@ -1,7 +1,8 @@
 // Benchmarks for the closing notes. Run in release mode:
 //
 //   swift run -c release encore-bench [hold-pay COUNT [--database postgres://…] | queue SIZE...
-//     | eta [USERS...] [rate-bound|capacity-bound] [GIVE-UP%...] | refresh VIEWERS | contend P...
+//     | eta [USERS...] [rate-bound|capacity-bound] [GIVE-UP%...] | refresh VIEWERS
+//     | refresh VIEWERS --database postgres://… | contend P...
 //     | read RUNS | box-office CROWD]
 import BookingEngine
 import Foundation
@@ -17,6 +18,46 @@ if arguments.first == "viewers", arguments.count == 3, let count = Int(arguments
 
 func rate(_ value: Double) -> String { String(format: "%8.0f tx/s", value) }
 func micros(_ duration: Duration) -> String { String(format: "%9.1f µs", duration.microseconds) }
+
+if arguments.first == "refresh", let flag = arguments.firstIndex(of: "--database"),
+  flag + 1 < arguments.count
+{
+  // On a PostgreSQL server: an unchanged map's refresh asking the server, then listening;
+  // then a buyer's hold+pay with VIEWERS maps open, both ways.
+  let url = arguments[flag + 1]
+  let viewers = arguments.dropFirst().first.flatMap(Int.init) ?? 200
+  let count = 20_000
+  print("seat map refresh on PostgreSQL, unchanged, \(count) each, per refresh")
+  let (asking, listening) = try await PostgresRefreshBenchmark(url: url, refreshes: count).run()
+  for (name, side) in [("asking the server (listen=off)", asking), ("listening", listening)] {
+    print(
+      String(
+        format: "  %@ CPU %7.1f µs   time %7.1f µs   server transactions %.3f",
+        name.padding(toLength: 31, withPad: " ", startingAt: 0), side.cpu, side.wall,
+        side.transactions))
+  }
+  print(
+    String(
+      format: "  listening ÷ asking: CPU %.3f, time %.3f", listening.cpu / asking.cpu,
+      listening.wall / asking.wall))
+  print("hold+pay on PostgreSQL with \(viewers) maps refreshing every 0.8 s (another process)")
+  let tag = UUID().uuidString.prefix(8).lowercased()
+  let separator = url.contains("?") ? "&" : "?"
+  for (name, options) in [("asking (listen=off)", "&listen=off"), ("listening", "")] {
+    let result = try await RefreshBenchmark(
+      viewers: viewers,
+      database: "\(url)\(separator)schema=bench_viewers_\(name.prefix(3))_\(tag)\(options)"
+    ).run()
+    print(
+      String(
+        format:
+          "  %@ alone %.0f pairs/s   watched %.0f pairs/s   ratio %.2f   %d refreshes, viewers' CPU %.0f µs each",
+        name.padding(toLength: 19, withPad: " ", startingAt: 0), result.alone, result.watched,
+        result.watched / result.alone, result.refreshes,
+        result.viewerCPU))
+  }
+  exit(0)
+}
 
 if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--database"),
   flag + 1 < arguments.count

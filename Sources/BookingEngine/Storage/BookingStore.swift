@@ -11,6 +11,8 @@ import Foundation
 protocol BookingStore: Sendable {
   /// Where the store is, for messages: a file path, or a server URL without a password.
   var location: String { get }
+  /// What other engines change, as it is announced; nil when the store announces nothing.
+  func changes() -> AsyncStream<BookingChange>?
 
   // MARK: Queue
   func issueToken(

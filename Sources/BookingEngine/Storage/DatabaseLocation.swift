@@ -19,6 +19,9 @@ enum DatabaseLocation {
     /// The CA certificates that vouch for the server (`?sslrootcert=` or `PGSSLROOTCERT`):
     /// a PEM file, or `system` for the system's trusted CAs.
     var rootCertificate: String?
+    /// Whether live views listen for announcements (`?listen=off`: every refresh asks the
+    /// server, as behind a pooler in transaction mode, where LISTEN does not hold).
+    var listens = true
 
     /// The URL without a password, for messages.
     var description: String {
@@ -79,10 +82,11 @@ enum DatabaseLocation {
         server.poolSize = Int(size)!
       case ("sslmode", let mode?): sslMode = mode
       case ("sslrootcert", let path?) where !path.isEmpty: server.rootCertificate = path
+      case ("listen", "off"): server.listens = false
       default:
         throw BookingError.databaseUnavailable(
-          "the URL's “\(item.name)” is not understood (only schema=, pool=1…100, sslmode= and "
-            + "sslrootcert= are)")
+          "the URL's “\(item.name)” is not understood (only schema=, pool=1…100, sslmode=, "
+            + "sslrootcert= and listen=off are)")
       }
     }
     if let sslMode {

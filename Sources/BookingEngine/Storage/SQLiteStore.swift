@@ -9,6 +9,10 @@ struct SQLiteStore: BookingStore {
 
   var location: String { database.path }
 
+  /// None: a refresh's change check is one indexed read of the local file, cheaper than
+  /// any announcement, and other processes' writes reach a file without one.
+  func changes() -> AsyncStream<BookingChange>? { nil }
+
   private func write<T>(_ body: (Database) throws -> T) async throws -> T {
     try await database.transaction(body)
   }

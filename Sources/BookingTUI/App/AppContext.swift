@@ -11,6 +11,8 @@ struct AppContext: Sendable {
   var policy: BookingPolicy
   /// The zone dates and clock times are shown in.
   var timeZone: TimeZone
+  /// Whether the engine announces others' changes (see ``ScreenEvent/changed(_:)``).
+  var announces = false
 
   /// The user's hold on `date`, if any.
   func hold(on date: DateID) -> LiveHold? {

@@ -25,18 +25,50 @@ final class EffectRunner {
     }
   }
 
+  /// What the engine announced and the loop has not taken yet, in order, without repeats.
+  private final class Announcements: Sendable {
+    private let changes = Mutex<[BookingChange]>([])
+    func post(_ change: BookingChange) {
+      changes.withLock { if !$0.contains(change) { $0.append(change) } }
+    }
+    func take() -> [BookingChange] {
+      changes.withLock { box in
+        defer { box = [] }
+        return box
+      }
+    }
+  }
+
   private let engine: BookingEngine
   private let user: UserID
   private let keeper: any TokenKeeper
   private let mailbox = Mailbox()
+  private let announcements = Announcements()
+  private let watching: Task<Void, Never>?
   private var inFlight: [Int: Task<Void, Never>] = [:]
   private var nextTask = 0
+
+  /// Whether the engine announces what others change (PostgreSQL), so views may poll less.
+  let announces: Bool
 
   init(engine: BookingEngine, user: UserID, keeper: any TokenKeeper) {
     self.engine = engine
     self.user = user
     self.keeper = keeper
+    let stream = engine.changes()
+    let announcements = announcements
+    announces = stream != nil
+    watching = stream.map { stream in
+      Task.detached {
+        for await change in stream { announcements.post(change) }
+      }
+    }
   }
+
+  deinit { watching?.cancel() }
+
+  /// What the engine announced since the last call.
+  func takeChanges() -> [BookingChange] { announcements.take() }
 
   /// Whether any command is still running.
   var isBusy: Bool { !inFlight.isEmpty }

@@ -49,4 +49,7 @@ enum ScreenEvent: Sendable {
   case holdExpired(LiveHold)
   /// The engine reported a different set of holds for the user (see ``AppContext/holds``).
   case holdsChanged
+  /// The engine announced a change someone made (see ``BookingEngine/changes()``): a view
+  /// of it asks again now rather than at its next poll.
+  case changed(BookingChange)
 }

@@ -2,7 +2,8 @@ import BookingEngine
 import Foundation
 
 /// The seat map of one date: move with arrows/hjkl (or click), Space picks seats, Enter holds
-/// them and goes to payment. Polled every second so other people's holds and sales show up.
+/// them and goes to payment. Polled every second so other people's holds and sales show up,
+/// and read again at once when the engine announces a change to it.
 ///
 /// The hold it shows and pays is the user's hold on this date, as the engine reports it; a
 /// live hold on another date is never swapped silently: Enter offers to pay or release it.
@@ -71,6 +72,8 @@ struct SeatMapScreen: Screen {
       }
       return fetch(context)
     case .holdExpired: return fetch(context)
+    case .changed(.seats(let id)) where id == date.id: return announced(context)
+    case .changed(.line(let id)) where id == concert.id: return announced(context)
     case .result(.seats(.success(let latest))): return show(latest)
     case .result(.seats(.failure(let failure))):
       isFetching = false
@@ -95,6 +98,16 @@ struct SeatMapScreen: Screen {
     default: break
     }
     return []
+  }
+
+  /// Someone changed this map or the line: read now, or right after the read in flight.
+  private mutating func announced(_ context: AppContext) -> [Effect] {
+    guard tokenError == nil else { return [] }
+    guard !isFetching else {
+      requestedAt = nil
+      return []
+    }
+    return fetch(context)
   }
 
   /// Takes a fresh map, keeping the cursor on its seat and dropping picks someone else took.

@@ -1,7 +1,8 @@
 import BookingEngine
 import Foundation
 
-/// The waiting room: the user's place in line, big and central, polled every second; moves
+/// The waiting room: the user's place in line, big and central, polled every second (up to
+/// every 3 s when the engine announces the line's moves, and at once when it does); moves
 /// on to the dates by itself once the user is let in. The place is the one kept in the token
 /// keeper, so `encore queue status` in a shell sees the same one.
 struct WaitingRoomScreen: Screen {
@@ -17,6 +18,16 @@ struct WaitingRoomScreen: Screen {
   }
 
   static let pollInterval: TimeInterval = 1
+  /// The longest between polls when the engine announces the line's moves: the poll still
+  /// keeps the place (a quarter of the grace period, never less than ``pollInterval``) and
+  /// shows what time alone changes (the estimate, a rate limit's admissions).
+  static let announcedPollInterval: TimeInterval = 3
+
+  /// How long to wait between polls in `context`.
+  private func interval(_ context: AppContext) -> TimeInterval {
+    guard context.announces, let status else { return Self.pollInterval }
+    return min(Self.announcedPollInterval, max(Self.pollInterval, status.placeKeptFor / 4))
+  }
 
   var title: String { concert.title + " · " + concert.venue }
 
@@ -60,13 +71,17 @@ struct WaitingRoomScreen: Screen {
       status = nil
       return join(context)
     case .tick:
-      guard status != nil, !isPolling, !isOutOfLine else { return [] }
-      if let requestedAt, context.now.timeIntervalSince(requestedAt) < Self.pollInterval {
+      if let requestedAt, context.now.timeIntervalSince(requestedAt) < interval(context) {
         return []
       }
-      isPolling = true
-      requestedAt = context.now
-      return [.run(.place(concert.id))]
+      return poll(context)
+    case .changed(.line(let id)) where id == concert.id:
+      // The line moved: ask now, or as soon as the poll in flight is back.
+      guard !isPolling else {
+        requestedAt = nil
+        return []
+      }
+      return poll(context)
     case .result(.place(.success(let latest))):
       isPolling = false
       status = latest
@@ -86,6 +101,13 @@ struct WaitingRoomScreen: Screen {
     default: break
     }
     return []
+  }
+
+  private mutating func poll(_ context: AppContext) -> [Effect] {
+    guard status != nil, !isPolling, !isOutOfLine else { return [] }
+    isPolling = true
+    requestedAt = context.now
+    return [.run(.place(concert.id))]
   }
 
   func render(into canvas: inout Canvas, area: Rect, _ context: AppContext) {

@@ -7,8 +7,9 @@
   /// set up by a newer Encore. Both are refused untouched. Never edit a migration: add one.
   enum PostgresSchema {
     /// Migration 1 is the schema of SQLite's v1–v5 whole; 2 adds the operator list
-    /// (SQLite's v6), 3 what the wait estimate needs (SQLite's v7).
-    static let migrations: [String] = [v1, v2, v3]
+    /// (SQLite's v6), 3 what the wait estimate needs (SQLite's v7), 4 the announcements
+    /// live views listen for (PostgreSQL only).
+    static let migrations: [String] = [v1, v2, v3, v4]
 
     static var latest: Int { migrations.count }
 
@@ -225,6 +226,62 @@
       ALTER TABLE queue_line ADD COLUMN front_joined_at BIGINT;
       ALTER TABLE queue_line ADD COLUMN sweep_age_ms DOUBLE PRECISION;
       ALTER TABLE queue_line ADD COLUMN claim_flow DOUBLE PRECISION NOT NULL DEFAULT 0;
+      """
+
+    /// The channel every Encore schema of a database announces its changes on.
+    static let channel = "encore_changes"
+
+    /// Announcements for live views (see ``PostgresListener``), on ``channel`` as small JSON
+    /// objects naming the schema (NOTIFY is database-wide): a date's new seat version, once
+    /// per statement; a turn that ended (the token's first 16 characters); a line that moved
+    /// or whose rules changed; everything wiped. Identical payloads in one transaction are
+    /// delivered once, so a batch of admissions is one announcement.
+    private static let v4 = """
+      CREATE FUNCTION encore_announce_seats() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('encore_changes', json_build_object(
+          'schema', TG_TABLE_SCHEMA, 'date', date_id, 'version', MAX(version))::text)
+        FROM changed GROUP BY date_id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER seat_state_announced AFTER UPDATE ON seat_state
+        REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
+        EXECUTE FUNCTION encore_announce_seats();
+      CREATE FUNCTION encore_announce_token() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('encore_changes', json_build_object(
+          'schema', TG_TABLE_SCHEMA, 'concert', NEW.concert_id,
+          'token', CASE WHEN OLD.state = 'active' THEN left(NEW.token, 16) END)::text);
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER queue_token_announced AFTER UPDATE OF state ON queue_token FOR EACH ROW
+        WHEN (OLD.state IS DISTINCT FROM NEW.state AND OLD.state IN ('waiting', 'active'))
+        EXECUTE FUNCTION encore_announce_token();
+      CREATE FUNCTION encore_announce_line() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('encore_changes', json_build_object(
+          'schema', TG_TABLE_SCHEMA, 'concert', NEW.concert_id, 'rules', true)::text);
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER queue_line_announced AFTER UPDATE ON queue_line FOR EACH ROW
+        WHEN (OLD.opened IS DISTINCT FROM NEW.opened OR OLD.paused IS DISTINCT FROM NEW.paused
+          OR OLD.active_capacity IS DISTINCT FROM NEW.active_capacity
+          OR OLD.admissions_per_minute IS DISTINCT FROM NEW.admissions_per_minute
+          OR OLD.active_idle_ms IS DISTINCT FROM NEW.active_idle_ms
+          OR OLD.waiting_grace_ms IS DISTINCT FROM NEW.waiting_grace_ms
+          OR OLD.claim_window_ms IS DISTINCT FROM NEW.claim_window_ms
+          OR OLD.longest_turn_ms IS DISTINCT FROM NEW.longest_turn_ms)
+        EXECUTE FUNCTION encore_announce_line();
+      CREATE FUNCTION encore_announce_reset() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('encore_changes', json_build_object(
+          'schema', TG_TABLE_SCHEMA, 'reset', true)::text);
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER concert_date_reset AFTER TRUNCATE ON concert_date
+        FOR EACH STATEMENT EXECUTE FUNCTION encore_announce_reset();
+      CREATE TRIGGER queue_token_reset AFTER TRUNCATE ON queue_token
+        FOR EACH STATEMENT EXECUTE FUNCTION encore_announce_reset();
       """
   }
 #endif

@@ -146,49 +146,81 @@
       date: DateID, concert: ConcertID, since stamp: SeatMapStamp, _ caller: Caller,
       context: StoreContext
     ) async throws -> SeatMapChanges? {
-      try await transaction { c in
-        try await Self.checkActive(
-          c, token: caller.token.rawValue, user: caller.user, concert: concert, context: context)
-        let now = context.now
+      startListening()
+      let token = caller.token.rawValue
+      if listener.knowsUnchanged(
+        date: date, version: stamp.version, nextExpiry: stamp.nextExpiry?.millis, token: token,
+        user: caller.user, concert: concert, now: context.now)
+      {
+        return nil
+      }
+      let generation = listener.generation()
+      listener.serverChecks.add(1, ordering: .relaxed)
+      let (changes, version, turn) = try await transaction(wrote: false) { c in
+        let turn = try await Self.checkActive(
+          c, token: token, user: caller.user, concert: concert, context: context)
         let version = try await Self.seatVersion(c, date)
-        let expiry = stamp.nextExpiry?.millis
-        let expired = expiry.map { $0 <= now } ?? false
-        guard version != stamp.version || expired else { return nil }
-        let user = caller.user.rawValue
-        var changed = try await c.all(
+        return (
+          try await Self.seatChanges(
+            c, date: date, version: version, since: stamp, caller, context),
+          version, turn
+        )
+      }
+      if let generation {
+        listener.remember(
+          date: date, version: version, token: token,
+          turn: turn.ends.map {
+            .init(
+              user: caller.user, concert: concert, key: String(turn.digest.prefix(16)), ends: $0,
+              generation: generation)
+          }, from: generation)
+      }
+      return changes
+    }
+
+    /// The seats of `date` that changed since `stamp`, now at `version`; nil when none did.
+    private static func seatChanges(
+      _ c: PostgresConnection, date: DateID, version: Int64, since stamp: SeatMapStamp,
+      _ caller: Caller, _ context: StoreContext
+    ) async throws -> SeatMapChanges? {
+      let now = context.now
+      let expiry = stamp.nextExpiry?.millis
+      let expired = expiry.map { $0 <= now } ?? false
+      guard version != stamp.version || expired else { return nil }
+      let user = caller.user.rawValue
+      var changed = try await c.all(
+        """
+        WITH p AS (SELECT \(user)::text AS user_id, \(now)::bigint AS now)
+        SELECT st.seat_id, \(unescaped: Self.stateColumns)
+        FROM p, seat_state st
+        WHERE st.date_id = \(date.rawValue) AND st.version > \(stamp.version)
+        """, as: (Int64, Int64, Int64?).self)
+      if expired {
+        changed += try await c.all(
           """
           WITH p AS (SELECT \(user)::text AS user_id, \(now)::bigint AS now)
           SELECT st.seat_id, \(unescaped: Self.stateColumns)
           FROM p, seat_state st
-          WHERE st.date_id = \(date.rawValue) AND st.version > \(stamp.version)
+          WHERE st.date_id = \(date.rawValue) AND st.held_until > \(stamp.readAt.millis)
+            AND st.held_until <= \(now)
           """, as: (Int64, Int64, Int64?).self)
-        if expired {
-          changed += try await c.all(
-            """
-            WITH p AS (SELECT \(user)::text AS user_id, \(now)::bigint AS now)
-            SELECT st.seat_id, \(unescaped: Self.stateColumns)
-            FROM p, seat_state st
-            WHERE st.date_id = \(date.rawValue) AND st.held_until > \(stamp.readAt.millis)
-              AND st.held_until <= \(now)
-            """, as: (Int64, Int64, Int64?).self)
-        }
-        var ends = changed.compactMap(\.2)
-        if let expiry, !expired { ends.append(expiry) }
-        if expired {
-          // The earliest end left is not known from the changes alone.
-          if let next = try await c.first(
-            """
-            SELECT MIN(held_until) FROM seat_state
-            WHERE date_id = \(date.rawValue) AND sale IS NULL AND held_until > \(now)
-            """, as: Int64?.self), let next
-          {
-            ends.append(next)
-          }
-        }
-        return SeatMapChanges(
-          seats: changed.map { (SeatID($0.0), SeatMapStore.states[Int($0.1)]) },
-          stamp: SeatMapStore.stamp(version, now: now, ends: ends), now: now)
       }
+      var ends = changed.compactMap(\.2)
+      if let expiry, !expired { ends.append(expiry) }
+      if expired {
+        // The earliest end left is not known from the changes alone.
+        if let next = try await c.first(
+          """
+          SELECT MIN(held_until) FROM seat_state
+          WHERE date_id = \(date.rawValue) AND sale IS NULL AND held_until > \(now)
+          """, as: Int64?.self), let next
+        {
+          ends.append(next)
+        }
+      }
+      return SeatMapChanges(
+        seats: changed.map { (SeatID($0.0), SeatMapStore.states[Int($0.1)]) },
+        stamp: SeatMapStore.stamp(version, now: now, ends: ends), now: now)
     }
 
     private static func seatVersion(_ c: PostgresConnection, _ date: DateID) async throws
@@ -323,7 +355,8 @@
     }
 
     func liveHolds(user: UserID, now: Int64) async throws -> [LiveHold] {
-      try await transaction { c in
+      // Only reads (the app asks every 2 s): what live views know still holds.
+      try await transaction(wrote: false) { c in
         let ids = try await c.all(
           """
           SELECT h.id FROM hold h

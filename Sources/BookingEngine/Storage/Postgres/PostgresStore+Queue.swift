@@ -173,16 +173,19 @@
     // MARK: Checks for booking calls
 
     /// Checks, without writing, that `token` is the caller's active token for `concert`.
+    /// Returns the stored digest and, once the turn is claimed, when it ends unless the
+    /// token's own calls extend it (what else may shorten it is announced).
     static func checkActive(
       _ c: PostgresConnection, token: String, user: UserID, concert: ConcertID,
       context: StoreContext
-    ) async throws {
+    ) async throws -> (digest: String, ends: Int64?) {
       let row = try await owned(c, token: token, user: user)
       guard row.concertID == concert else {
         throw BookingError.tokenForAnotherConcert(row.concertID)
       }
       guard let line = try await line(c, concert) else { throw BookingError.unknownToken }
       try await requireActive(c, row, line: line, now: context.now)
+      return (row.token, row.claimedAt == nil ? nil : row.turnEnds(line.policy))
     }
 
     /// Checks that `token` is the caller's active token for `concert`: a booking call,

@@ -3,6 +3,7 @@
   import Logging
   import NIOCore
   import PostgresNIO
+  import Synchronization
 
   /// The shared store: one PostgreSQL database that every `encore` on every machine
   /// points at. The database decides who gets a seat: conditional updates whose returned
@@ -12,7 +13,13 @@
   final class PostgresStore: BookingStore {
     let server: DatabaseLocation.Server
     let client: PostgresClient
+    /// What is known from announcements (see ``PostgresListener``).
+    let listener = PostgresListener()
     private let running: Task<Void, Never>
+    /// The listener's connection, made on the first refresh or subscription: a one-shot
+    /// command never opens it.
+    private let listenConfiguration: PostgresConnection.Configuration
+    private let listening = Mutex<Task<Void, Never>?>(nil)
 
     /// postgres-nio logs nothing here: a query's text never reaches a log, and there is no
     /// password in it to leak.
@@ -23,13 +30,36 @@
 
     var location: String { server.description }
 
-    private init(server: DatabaseLocation.Server, client: PostgresClient) {
+    private init(
+      server: DatabaseLocation.Server, client: PostgresClient,
+      listen: PostgresConnection.Configuration
+    ) {
       self.server = server
       self.client = client
+      listenConfiguration = listen
       running = Task { await client.run() }
     }
 
-    deinit { running.cancel() }
+    deinit {
+      running.cancel()
+      listening.withLock { $0?.cancel() }
+    }
+
+    /// Starts the listener if it is not running and the URL allows it.
+    func startListening() {
+      guard server.listens else { return }
+      listening.withLock { task in
+        guard task == nil else { return }
+        task = Task { [listener, listenConfiguration] in await listener.run(listenConfiguration) }
+      }
+    }
+
+    /// Nil with `?listen=off`: nothing is announced, so views keep polling as often as before.
+    func changes() -> AsyncStream<BookingChange>? {
+      guard server.listens else { return nil }
+      startListening()
+      return listener.changes()
+    }
 
     /// Connects to `server` (a first connection that fails says why within the connect
     /// timeout, never hangs) with the TLS its `sslmode` asks for, migrates its database,
@@ -72,7 +102,8 @@
       configuration.options.additionalStartupParameters = server.startupParameters
       return PostgresStore(
         server: server,
-        client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+        client: PostgresClient(configuration: configuration, backgroundLogger: logger),
+        listen: probeConfiguration)
     }
 
     /// Creates or brings up to date the schema, refusing a foreign or newer database.
@@ -123,8 +154,10 @@
     /// server aborts for a serialization failure or a deadlock runs again, up to
     /// ``conflictRetries`` times.
     func transaction<T: Sendable>(
-      _ body: @Sendable (PostgresConnection) async throws -> T
+      wrote: Bool = true, _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
+      // What the listener knows may predate this; a read-only check says so (`wrote: false`).
+      defer { if wrote { listener.wrote() } }
       var attempt = 0
       while true {
         do {
