@@ -22,10 +22,13 @@ struct PostgresHoldPayBenchmark {
     case simple, prepared
   }
 
-  /// Transactions a second.
+  /// Transactions a second, and the client's CPU time per transaction (µs): the engine's
+  /// process, or pgbench's.
   struct Rates {
     var hold = 0.0
     var pay = 0.0
+    var holdCPU = 0.0
+    var payCPU = 0.0
   }
 
   struct Result {
@@ -50,23 +53,23 @@ struct PostgresHoldPayBenchmark {
         schema: schema)
     }
     var result = Result()
-    var holds: [HoldID] = []
-    result.engine.hold = try await engineRate { index in
+    let held = try await engineRate { index in
       try await engineSide.engine.hold(
         seats: [engineSide.seats[index]], on: engineSide.date, engineSide.callers[index]
       ).id
-    }.rate(into: &holds)
-    for mode in Mode.allCases {
-      result.pgbench[mode, default: Rates()].hold = try pgbench(
-        Self.holdScript(mode), mode: mode, side: sides[mode]!, tag: tag)
     }
-    let payHolds = holds
-    result.engine.pay = try await engineRate { index in
-      try await engineSide.engine.pay(hold: payHolds[index], engineSide.callers[index]).holdID
-    }.rate(into: &holds)
+    (result.engine.hold, result.engine.holdCPU) = (held.rate, held.cpu)
     for mode in Mode.allCases {
-      result.pgbench[mode, default: Rates()].pay = try pgbench(
-        Self.payScript(mode), mode: mode, side: sides[mode]!, tag: tag)
+      let run = try pgbench(Self.holdScript(mode), mode: mode, side: sides[mode]!, tag: tag)
+      (result.pgbench[mode, default: Rates()].hold, result.pgbench[mode]!.holdCPU) = run
+    }
+    let paid = try await engineRate { index in
+      try await engineSide.engine.pay(hold: held.holds[index], engineSide.callers[index]).holdID
+    }
+    (result.engine.pay, result.engine.payCPU) = (paid.rate, paid.cpu)
+    for mode in Mode.allCases {
+      let run = try pgbench(Self.payScript(mode), mode: mode, side: sides[mode]!, tag: tag)
+      (result.pgbench[mode]!.pay, result.pgbench[mode]!.payCPU) = run
     }
     for side in [engineSide] + Mode.allCases.map({ sides[$0]! }) {
       let audit = try await side.engine.audit()
@@ -82,6 +85,7 @@ struct PostgresHoldPayBenchmark {
     -> Timed
   {
     let start = ContinuousClock.now
+    let cpuStart = processCPUTime()
     let ids = try await withThrowingTaskGroup(of: [(Int, HoldID)].self) { group in
       for lane in 0..<connections {
         group.addTask {
@@ -96,17 +100,14 @@ struct PostgresHoldPayBenchmark {
     }
     return Timed(
       rate: Double(count) / (ContinuousClock.now - start).seconds,
+      cpu: (processCPUTime() - cpuStart).microseconds / Double(count),
       holds: ids.sorted { $0.0 < $1.0 }.map(\.1))
   }
 
   private struct Timed {
     var rate: Double
+    var cpu: Double
     var holds: [HoldID]
-
-    func rate(into holds: inout [HoldID]) -> Double {
-      holds = self.holds
-      return rate
-    }
   }
 
   /// A schema seeded with the demo and `count` buyers let in, each with points; the date's
@@ -211,9 +212,10 @@ struct PostgresHoldPayBenchmark {
   }
 
   /// Runs `script` on the side's schema, each of `connections` clients taking its share of
-  /// the buyers in turn; returns pgbench's transactions a second.
+  /// the buyers in turn; returns pgbench's transactions a second and its CPU time per
+  /// transaction (µs).
   private func pgbench(_ script: String, mode: Mode, side: BenchBuyers, tag: String) throws
-    -> Double
+    -> (Double, Double)
   {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("encore-pgbench-\(UUID().uuidString)")
@@ -222,6 +224,7 @@ struct PostgresHoldPayBenchmark {
     let scriptFile = folder.appendingPathComponent("script.sql")
     try script.write(to: scriptFile, atomically: true, encoding: .utf8)
     let now = Int64(Date().timeIntervalSince1970 * 1000)
+    let cpuStart = childrenCPUTime()
     let text = try Self.tool("pgbench").run(
       [
         "-n", "-M", mode.rawValue, "-f", scriptFile.path, "-c", "\(connections)", "-j",
@@ -233,7 +236,17 @@ struct PostgresHoldPayBenchmark {
     guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
       let tps = Double(line.dropFirst(6).prefix { $0 != " " })
     else { throw BenchError("pgbench printed no rate: \(text)") }
-    return tps
+    return (tps, (childrenCPUTime() - cpuStart).microseconds / Double(count))
+  }
+
+  /// The CPU time of every child process waited for so far.
+  private func childrenCPUTime() -> Duration {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    func duration(_ time: timeval) -> Duration {
+      .seconds(time.tv_sec) + .microseconds(time.tv_usec)
+    }
+    return duration(usage.ru_utime) + duration(usage.ru_stime)
   }
 
   /// The URL without Encore's own query items, as libpq takes it.

@@ -31,9 +31,11 @@ if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--databas
     let result = try await PostgresHoldPayBenchmark(
       url: url, connections: connections, count: count
     ).run()
-    for (name, engine, pgbench) in [
-      ("hold", result.engine.hold, result.pgbench.mapValues(\.hold)),
-      ("pay ", result.engine.pay, result.pgbench.mapValues(\.pay)),
+    for (name, engine, pgbench, engineCPU, pgbenchCPU) in [
+      ("hold", result.engine.hold, result.pgbench.mapValues(\.hold), result.engine.holdCPU,
+       result.pgbench.mapValues(\.holdCPU)),
+      ("pay ", result.engine.pay, result.pgbench.mapValues(\.pay), result.engine.payCPU,
+       result.pgbench.mapValues(\.payCPU)),
     ] {
       let simple = pgbench[.simple]!
       let prepared = pgbench[.prepared]!
@@ -41,8 +43,9 @@ if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--databas
         String(
           format:
             "  %@ %d connection%@ engine %6.0f, pgbench simple %6.0f (ratio %.2f), "
-            + "prepared %6.0f (ratio %.2f)", name, connections, connections == 1 ? " " : "s",
-          engine, simple, engine / simple, prepared, engine / prepared))
+            + "prepared %6.0f (ratio %.2f); client CPU µs/tx engine %.0f, pgbench %.0f / %.0f",
+          name, connections, connections == 1 ? " " : "s", engine, simple, engine / simple,
+          prepared, engine / prepared, engineCPU, pgbenchCPU[.simple]!, pgbenchCPU[.prepared]!))
     }
   }
   exit(0)

@@ -30,15 +30,20 @@ package enum PostgresBookingSQL {
   /// What a hold decides on, read after the turn's row is locked (so a hold of the same
   /// user that committed meanwhile is counted): the seats of date `$2` user `$1` has
   /// bought or holds at `$3`, and each seat of `$4` (in that order) of concert `$5`, with
-  /// its label, tier and price (null for a seat the concert does not have).
+  /// its label, tier and price (null for a seat the concert does not have). Each seat is
+  /// looked up by its key (a `LATERAL` subquery that `LIMIT` keeps from being flattened):
+  /// the generic plan of a prepared statement would otherwise hash the whole hall, not
+  /// knowing how few seats a hold asks for (1 ms a hold on a 2,000-seat hall).
   package static let seatsToHold = """
     SELECT (SELECT COUNT(*) FROM seat_state WHERE sold_to = $1 AND date_id = $2)
          + (SELECT COUNT(*) FROM seat_state WHERE holder = $1 AND date_id = $2
               AND sale IS NULL AND held_until > $3) AS mine,
-           s.label, s.tier, t.price
+           x.label, x.tier, x.price
     FROM unnest($4::bigint[]) WITH ORDINALITY AS r(id, n)
-    LEFT JOIN seat s ON s.id = r.id AND s.concert_id = $5
-    LEFT JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
+    LEFT JOIN LATERAL (
+      SELECT s.label, s.tier, t.price FROM seat s
+      JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
+      WHERE s.id = r.id AND s.concert_id = $5 LIMIT 1) x ON TRUE
     ORDER BY r.n
     """
 
