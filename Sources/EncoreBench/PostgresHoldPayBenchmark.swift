@@ -22,13 +22,20 @@ struct PostgresHoldPayBenchmark {
     case simple, prepared
   }
 
-  /// Transactions a second, and the client's CPU time per transaction (µs): the engine's
-  /// process, or pgbench's.
+  /// Transactions, their wall-clock time and the client's CPU time (the engine's process,
+  /// or pgbench's), summed over the blocks.
+  struct Tally {
+    var transactions = 0
+    var seconds = 0.0
+    var cpu = Duration.zero
+
+    var perSecond: Double { Double(transactions) / seconds }
+    var cpuMicros: Double { cpu.microseconds / Double(transactions) }
+  }
+
   struct Rates {
-    var hold = 0.0
-    var pay = 0.0
-    var holdCPU = 0.0
-    var payCPU = 0.0
+    var hold = Tally()
+    var pay = Tally()
   }
 
   struct Result {
@@ -39,7 +46,11 @@ struct PostgresHoldPayBenchmark {
   /// Holds last long enough for every side to pay after all sides held.
   private static let holdDuration: TimeInterval = 30 * 60
 
+  /// Buyers a side serves before the next side's turn; a multiple of 1 and 4 connections.
+  static let block = 200
+
   func run() async throws -> Result {
+    precondition(count % Self.block == 0, "the count must be a multiple of \(Self.block)")
     let tag = String(UUID().uuidString.prefix(8).lowercased())
     let engineSide = try await prepare(schema: "bench_engine_\(tag)", prefix: "u")
     var sides: [Mode: BenchBuyers] = [:]
@@ -53,23 +64,33 @@ struct PostgresHoldPayBenchmark {
         schema: schema)
     }
     var result = Result()
-    let held = try await engineRate { index in
-      try await engineSide.engine.hold(
-        seats: [engineSide.seats[index]], on: engineSide.date, engineSide.callers[index]
-      ).id
+    var holds = [HoldID](repeating: HoldID(0), count: count)
+    for start in stride(from: 0, to: count, by: Self.block) {
+      let buyers = start..<start + Self.block
+      for (index, hold) in try await engine(buyers, into: &result.engine.hold, { index in
+        try await engineSide.engine.hold(
+          seats: [engineSide.seats[index]], on: engineSide.date, engineSide.callers[index]
+        ).id
+      }) {
+        holds[index] = hold
+      }
+      for mode in Mode.allCases {
+        try pgbench(
+          Self.holdScript(mode), mode: mode, side: sides[mode]!, tag: tag, buyers: buyers,
+          into: &result.pgbench[mode, default: Rates()].hold)
+      }
     }
-    (result.engine.hold, result.engine.holdCPU) = (held.rate, held.cpu)
-    for mode in Mode.allCases {
-      let run = try pgbench(Self.holdScript(mode), mode: mode, side: sides[mode]!, tag: tag)
-      (result.pgbench[mode, default: Rates()].hold, result.pgbench[mode]!.holdCPU) = run
-    }
-    let paid = try await engineRate { index in
-      try await engineSide.engine.pay(hold: held.holds[index], engineSide.callers[index]).holdID
-    }
-    (result.engine.pay, result.engine.payCPU) = (paid.rate, paid.cpu)
-    for mode in Mode.allCases {
-      let run = try pgbench(Self.payScript(mode), mode: mode, side: sides[mode]!, tag: tag)
-      (result.pgbench[mode]!.pay, result.pgbench[mode]!.payCPU) = run
+    let held = holds
+    for start in stride(from: 0, to: count, by: Self.block) {
+      let buyers = start..<start + Self.block
+      _ = try await engine(buyers, into: &result.engine.pay) { index in
+        try await engineSide.engine.pay(hold: held[index], engineSide.callers[index]).holdID
+      }
+      for mode in Mode.allCases {
+        try pgbench(
+          Self.payScript(mode), mode: mode, side: sides[mode]!, tag: tag, buyers: buyers,
+          into: &result.pgbench[mode]!.pay)
+      }
     }
     for side in [engineSide] + Mode.allCases.map({ sides[$0]! }) {
       let audit = try await side.engine.audit()
@@ -80,17 +101,18 @@ struct PostgresHoldPayBenchmark {
     return result
   }
 
-  /// `body(i)` for every buyer, on `connections` lanes at once.
-  private func engineRate(_ body: @escaping @Sendable (Int) async throws -> HoldID) async throws
-    -> Timed
-  {
+  /// `body(i)` for each of `buyers`, on `connections` lanes at once, timed into `tally`.
+  private func engine(
+    _ buyers: Range<Int>, into tally: inout Tally,
+    _ body: @escaping @Sendable (Int) async throws -> HoldID
+  ) async throws -> [(Int, HoldID)] {
     let start = ContinuousClock.now
     let cpuStart = processCPUTime()
-    let ids = try await withThrowingTaskGroup(of: [(Int, HoldID)].self) { group in
+    let done = try await withThrowingTaskGroup(of: [(Int, HoldID)].self) { group in
       for lane in 0..<connections {
         group.addTask {
           var done: [(Int, HoldID)] = []
-          for index in stride(from: lane, to: count, by: connections) {
+          for index in stride(from: buyers.lowerBound + lane, to: buyers.upperBound, by: connections) {
             done.append((index, try await body(index)))
           }
           return done
@@ -98,16 +120,10 @@ struct PostgresHoldPayBenchmark {
       }
       return try await group.reduce(into: []) { $0 += $1 }
     }
-    return Timed(
-      rate: Double(count) / (ContinuousClock.now - start).seconds,
-      cpu: (processCPUTime() - cpuStart).microseconds / Double(count),
-      holds: ids.sorted { $0.0 < $1.0 }.map(\.1))
-  }
-
-  private struct Timed {
-    var rate: Double
-    var cpu: Double
-    var holds: [HoldID]
+    tally.seconds += (ContinuousClock.now - start).seconds
+    tally.cpu += processCPUTime() - cpuStart
+    tally.transactions += buyers.count
+    return done
   }
 
   /// A schema seeded with the demo and `count` buyers let in, each with points; the date's
@@ -211,12 +227,12 @@ struct PostgresHoldPayBenchmark {
       + "COMMIT;\n"
   }
 
-  /// Runs `script` on the side's schema, each of `connections` clients taking its share of
-  /// the buyers in turn; returns pgbench's transactions a second and its CPU time per
-  /// transaction (µs).
-  private func pgbench(_ script: String, mode: Mode, side: BenchBuyers, tag: String) throws
-    -> (Double, Double)
-  {
+  /// Runs `script` on the side's schema for `buyers`, each of `connections` clients taking
+  /// its share in turn, timed into `tally` (pgbench's own rate, without connecting).
+  private func pgbench(
+    _ script: String, mode: Mode, side: BenchBuyers, tag: String, buyers: Range<Int>,
+    into tally: inout Tally
+  ) throws {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("encore-pgbench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -228,15 +244,17 @@ struct PostgresHoldPayBenchmark {
     let text = try Self.tool("pgbench").run(
       [
         "-n", "-M", mode.rawValue, "-f", scriptFile.path, "-c", "\(connections)", "-j",
-        "\(connections)", "-t", "\(count / connections)", "-D", "k=0", "-D",
-        "clients=\(connections)", "-D", "lo=\(side.seats[0].rawValue)", "-D",
-        "date=\(side.date.rawValue)", "-D", "now=\(now)", "-D",
-        "hold_ms=\(Int64(Self.holdDuration * 1000))", Self.libpqURL(url),
+        "\(connections)", "-t", "\(buyers.count / connections)", "-D",
+        "k=\(buyers.lowerBound / connections)", "-D", "clients=\(connections)", "-D",
+        "lo=\(side.seats[0].rawValue)", "-D", "date=\(side.date.rawValue)", "-D", "now=\(now)",
+        "-D", "hold_ms=\(Int64(Self.holdDuration * 1000))", Self.libpqURL(url),
       ], schema: "bench_pgbench_\(mode)_\(tag)")
     guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") }),
       let tps = Double(line.dropFirst(6).prefix { $0 != " " })
     else { throw BenchError("pgbench printed no rate: \(text)") }
-    return (tps, (childrenCPUTime() - cpuStart).microseconds / Double(count))
+    tally.seconds += Double(buyers.count) / tps
+    tally.cpu += childrenCPUTime() - cpuStart
+    tally.transactions += buyers.count
   }
 
   /// The CPU time of every child process waited for so far.

@@ -31,21 +31,20 @@ if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--databas
     let result = try await PostgresHoldPayBenchmark(
       url: url, connections: connections, count: count
     ).run()
-    for (name, engine, pgbench, engineCPU, pgbenchCPU) in [
-      ("hold", result.engine.hold, result.pgbench.mapValues(\.hold), result.engine.holdCPU,
-       result.pgbench.mapValues(\.holdCPU)),
-      ("pay ", result.engine.pay, result.pgbench.mapValues(\.pay), result.engine.payCPU,
-       result.pgbench.mapValues(\.payCPU)),
+    for (name, engine, pgbench) in [
+      ("hold", result.engine.hold, result.pgbench.mapValues(\.hold)),
+      ("pay ", result.engine.pay, result.pgbench.mapValues(\.pay)),
     ] {
-      let simple = pgbench[.simple]!
-      let prepared = pgbench[.prepared]!
+      let (simple, prepared) = (pgbench[.simple]!, pgbench[.prepared]!)
       print(
         String(
           format:
-            "  %@ %d connection%@ engine %6.0f, pgbench simple %6.0f (ratio %.2f), "
-            + "prepared %6.0f (ratio %.2f); client CPU µs/tx engine %.0f, pgbench %.0f / %.0f",
-          name, connections, connections == 1 ? " " : "s", engine, simple, engine / simple,
-          prepared, engine / prepared, engineCPU, pgbenchCPU[.simple]!, pgbenchCPU[.prepared]!))
+            "  %@ %d connection%@ engine %5.0f, pgbench simple %5.0f (ratio %.2f), "
+            + "prepared %5.0f (ratio %.2f); client CPU µs/tx engine %.0f, pgbench %.0f / %.0f",
+          name, connections, connections == 1 ? " " : "s", engine.perSecond, simple.perSecond,
+          engine.perSecond / simple.perSecond, prepared.perSecond,
+          engine.perSecond / prepared.perSecond, engine.cpuMicros, simple.cpuMicros,
+          prepared.cpuMicros))
     }
   }
   exit(0)
