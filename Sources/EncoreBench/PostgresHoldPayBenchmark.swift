@@ -67,11 +67,14 @@ struct PostgresHoldPayBenchmark {
     var holds = [HoldID](repeating: HoldID(0), count: count)
     for start in stride(from: 0, to: count, by: Self.block) {
       let buyers = start..<start + Self.block
-      for (index, hold) in try await engine(buyers, into: &result.engine.hold, { index in
-        try await engineSide.engine.hold(
-          seats: [engineSide.seats[index]], on: engineSide.date, engineSide.callers[index]
-        ).id
-      }) {
+      for (index, hold) in try await engine(
+        buyers, into: &result.engine.hold,
+        { index in
+          try await engineSide.engine.hold(
+            seats: [engineSide.seats[index]], on: engineSide.date, engineSide.callers[index]
+          ).id
+        })
+      {
         holds[index] = hold
       }
       for mode in Mode.allCases {
@@ -112,7 +115,9 @@ struct PostgresHoldPayBenchmark {
       for lane in 0..<connections {
         group.addTask {
           var done: [(Int, HoldID)] = []
-          for index in stride(from: buyers.lowerBound + lane, to: buyers.upperBound, by: connections) {
+          for index in stride(
+            from: buyers.lowerBound + lane, to: buyers.upperBound, by: connections)
+          {
             done.append((index, try await body(index)))
           }
           return done

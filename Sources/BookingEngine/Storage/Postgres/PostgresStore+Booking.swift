@@ -223,7 +223,8 @@
         let token: String
         // The hot path: the user's running turn kept alive by the statement that reads the
         // date. Anything else goes the long way, which says why.
-        if let (stored, concert, startsAt) = try await c.firstRow(Prepared(PostgresStatement.KeepTurnForDate.self) {
+        if let (stored, concert, startsAt) = try await c.firstRow(
+          Prepared(PostgresStatement.KeepTurnForDate.self) {
             $0.append(digest)
             $0.append(user.rawValue)
             $0.append(now)
@@ -261,7 +262,8 @@
     ) async throws -> Hold {
       let now = context.now
       let seatIDs = try BookingRules.distinctSeats(requested)
-      let rows = try await c.rows(Prepared(PostgresStatement.SeatsToHold.self) {
+      let rows = try await c.rows(
+        Prepared(PostgresStatement.SeatsToHold.self) {
           $0.append(user.rawValue)
           $0.append(dateID.rawValue)
           $0.append(now)
@@ -278,7 +280,8 @@
       }
       let amount = try BookingRules.total(seats)
       let expiresAt = now + context.policy.holdDuration.millis
-      let (holdID, taken) = try await c.firstRow(Prepared(PostgresStatement.TakeSeats.self) {
+      let (holdID, taken) = try await c.firstRow(
+        Prepared(PostgresStatement.TakeSeats.self) {
           $0.append(user.rawValue)
           $0.append(dateID.rawValue)
           $0.append(token)
@@ -351,15 +354,19 @@
     private static func owned(
       _ c: PostgresConnection, _ id: HoldID, user: UserID, lock: Bool = false
     ) async throws -> HoldStore.Record {
-      if lock { try await c.perform(Prepared(PostgresStatement.LockHold.self) { $0.append(id.rawValue) }) }
-      let rows = try await c.rows(Prepared(PostgresStatement.HoldRecord.self) { $0.append(id.rawValue) })
-        .map {
-          try $0.decode(
-            (
-              String, Int64, Int64, Int64, Int64?, Int64, String, Int64, Int64?, Int64?, Int64?,
-              Int64?, String?, String?, Int64?
-            ).self)
-        }
+      if lock {
+        try await c.perform(Prepared(PostgresStatement.LockHold.self) { $0.append(id.rawValue) })
+      }
+      let rows = try await c.rows(
+        Prepared(PostgresStatement.HoldRecord.self) { $0.append(id.rawValue) }
+      )
+      .map {
+        try $0.decode(
+          (
+            String, Int64, Int64, Int64, Int64?, Int64, String, Int64, Int64?, Int64?, Int64?,
+            Int64?, String?, String?, Int64?
+          ).self)
+      }
       guard
         let (
           owner, date, created, expires, released, amount, concert, startsAt, paymentID,
@@ -396,7 +403,8 @@
           c, token: caller.token.rawValue, user: user, concert: hold.concertID, context: context)
         try BookingRules.checkPayable(record, now: now)
         guard
-          let (paymentID, balanceAfter, sold) = try await c.firstRow(Prepared(PostgresStatement.PayWrite.self) {
+          let (paymentID, balanceAfter, sold) = try await c.firstRow(
+            Prepared(PostgresStatement.PayWrite.self) {
               $0.append(id.rawValue)
               $0.append(user.rawValue)
               $0.append(hold.amount)

@@ -241,7 +241,8 @@
       context: StoreContext
     ) async throws -> TurnStatistics? {
       let digest = TokenDigest.of(token)
-      if let (stored, length, mean, share, claimFlow, flowAt) = try await c.firstRow(Prepared(PostgresStatement.UseTurn.self) {
+      if let (stored, length, mean, share, claimFlow, flowAt) = try await c.firstRow(
+        Prepared(PostgresStatement.UseTurn.self) {
           $0.append(digest)
           $0.append(user.rawValue)
           $0.append(context.now)
