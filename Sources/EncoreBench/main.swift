@@ -62,21 +62,31 @@ if arguments.first == "refresh", let flag = arguments.firstIndex(of: "--database
 if arguments.first == "hold-pay", let flag = arguments.firstIndex(of: "--database"),
   flag + 1 < arguments.count
 {
-  // On a PostgreSQL server: the engine next to pgbench running the hold's statements.
+  // On a PostgreSQL server: the engine next to pgbench running the same statements.
   let url = arguments[flag + 1]
   let count = arguments.dropFirst().first.flatMap(Int.init) ?? 2_000
   print(
-    "hold on PostgreSQL, \(count) each: engine ÷ pgbench (the hold's statements) transactions a second"
-  )
+    "hold / pay on PostgreSQL, \(count) each: engine and pgbench (the engine's statements, "
+      + "simple and prepared mode) transactions a second; ratio engine ÷ pgbench")
   for connections in [1, 4] {
-    let result = try await PostgresHoldBenchmark(
+    let result = try await PostgresHoldPayBenchmark(
       url: url, connections: connections, count: count
     ).run()
-    print(
-      String(
-        format: "  %d connection%@ engine %6.0f tx/s, pgbench %6.0f tx/s, ratio %.2f", connections,
-        connections == 1 ? " " : "s", result.engine, result.pgbench, result.engine / result.pgbench)
-    )
+    for (name, engine, pgbench) in [
+      ("hold", result.engine.hold, result.pgbench.mapValues(\.hold)),
+      ("pay ", result.engine.pay, result.pgbench.mapValues(\.pay)),
+    ] {
+      let (simple, prepared) = (pgbench[.simple]!, pgbench[.prepared]!)
+      print(
+        String(
+          format:
+            "  %@ %d connection%@ engine %5.0f, pgbench simple %5.0f (ratio %.2f), "
+            + "prepared %5.0f (ratio %.2f); client CPU µs/tx engine %.0f, pgbench %.0f / %.0f",
+          name, connections, connections == 1 ? " " : "s", engine.perSecond, simple.perSecond,
+          engine.perSecond / simple.perSecond, prepared.perSecond,
+          engine.perSecond / prepared.perSecond, engine.cpuMicros, simple.cpuMicros,
+          prepared.cpuMicros))
+    }
   }
   exit(0)
 }

@@ -250,9 +250,25 @@
       try await transaction { c in
         let now = context.now
         let user = caller.user
-        let date = try await Self.schedule(c, dateID)
-        let token = try await Self.authorize(
-          c, token: caller.token.rawValue, user: user, concert: date.concertID, context: context)
+        let digest = TokenDigest.of(caller.token.rawValue)
+        let date: (concertID: ConcertID, startsAt: Int64)
+        let token: String
+        // The hot path: the user's running turn kept alive by the statement that reads the
+        // date. Anything else goes the long way, which says why.
+        if let (stored, concert, startsAt) = try await c.firstRow(
+          Prepared(PostgresStatement.KeepTurnForDate.self) {
+            $0.append(digest)
+            $0.append(user.rawValue)
+            $0.append(now)
+            $0.append(dateID.rawValue)
+          }, as: (String, String, Int64).self), TokenDigest.matches(stored, digest)
+        {
+          (date, token) = ((ConcertID(concert), startsAt), stored)
+        } else {
+          date = try await Self.schedule(c, dateID)
+          token = try await Self.authorize(
+            c, token: caller.token.rawValue, user: user, concert: date.concertID, context: context)
+        }
         guard date.startsAt > now else { throw BookingError.dateInPast(dateID) }
         do {
           return try await Self.take(
@@ -270,64 +286,53 @@
       }
     }
 
+    /// Takes the seats in two statements: what the rules decide on (the seats already the
+    /// user's, each seat's price), then every write at once; any refusal rolls it back.
     private static func take(
       _ c: PostgresConnection, seats requested: [SeatID], date dateID: DateID,
       concert: ConcertID, user: UserID, token: String, context: StoreContext
     ) async throws -> Hold {
       let now = context.now
       let seatIDs = try BookingRules.distinctSeats(requested)
-      let alreadyYours = try await c.first(
-        """
-        SELECT (SELECT COUNT(*) FROM seat_state WHERE sold_to = \(user.rawValue)
-                  AND date_id = \(dateID.rawValue))
-             + (SELECT COUNT(*) FROM seat_state WHERE holder = \(user.rawValue)
-                  AND date_id = \(dateID.rawValue) AND sale IS NULL AND held_until > \(now))
-        """, as: Int64.self)!
+      let rows = try await c.rows(
+        Prepared(PostgresStatement.SeatsToHold.self) {
+          $0.append(user.rawValue)
+          $0.append(dateID.rawValue)
+          $0.append(now)
+          $0.append(seatIDs.map(\.rawValue))
+          $0.append(concert.rawValue)
+        }
+      ).map { try $0.decode((Int64, String?, String?, Int64?).self) }
       try BookingRules.checkSeatLimit(
-        requested: seatIDs.count, alreadyYours: Int(alreadyYours), policy: context.policy)
+        requested: seatIDs.count, alreadyYours: Int(rows.first?.0 ?? 0), policy: context.policy)
       var seats: [HeldSeat] = []
-      for id in seatIDs {
-        guard
-          let (label, tier, price) = try await c.first(
-            """
-            SELECT s.label, s.tier, t.price FROM seat s
-            JOIN tier t ON t.concert_id = s.concert_id AND t.name = s.tier
-            WHERE s.id = \(id.rawValue) AND s.concert_id = \(concert.rawValue)
-            """, as: (String, String, Int64).self)
-        else { throw BookingError.unknownSeat("\(id)") }
+      for (id, (_, label, tier, price)) in zip(seatIDs, rows) {
+        guard let label, let tier, let price else { throw BookingError.unknownSeat("\(id)") }
         seats.append(HeldSeat(id: id, label: label, tier: tier, price: price))
       }
       let amount = try BookingRules.total(seats)
       let expiresAt = now + context.policy.holdDuration.millis
-      let holdID = try await c.first(
-        """
-        INSERT INTO hold (user_id, date_id, token, created_at, expires_at, amount)
-        VALUES (\(user.rawValue), \(dateID.rawValue), \(token), \(now), \(expiresAt), \(amount))
-        RETURNING id
-        """, as: Int64.self)!
-      for seat in seats {
-        let taken = try await c.run(
+      let (holdID, taken) = try await c.firstRow(
+        Prepared(PostgresStatement.TakeSeats.self) {
+          $0.append(user.rawValue)
+          $0.append(dateID.rawValue)
+          $0.append(token)
+          $0.append(now)
+          $0.append(expiresAt)
+          $0.append(amount)
+          $0.append(seats.map(\.id.rawValue))
+          $0.append(seats.map(\.price))
+        }, as: (Int64, [Int64]).self)!
+      let takenSeats = Set(taken)
+      // The first seat (in the order asked) that could not be taken says why.
+      if let lost = seats.first(where: { !takenSeats.contains($0.id.rawValue) }) {
+        let state = try await c.first(
           """
-          UPDATE seat_state SET hold_id = \(holdID), holder = \(user.rawValue),
-            held_until = \(expiresAt)
-          WHERE date_id = \(dateID.rawValue) AND seat_id = \(seat.id.rawValue) AND sale IS NULL
-            AND (held_until IS NULL OR held_until <= \(now))
-          RETURNING 1
-          """)
-        guard taken == 1 else {
-          let state = try await c.first(
-            """
-            SELECT holder, sale FROM seat_state
-            WHERE date_id = \(dateID.rawValue) AND seat_id = \(seat.id.rawValue)
-            """, as: (String?, String?).self)
-          throw BookingRules.seatRefusal(
-            seat, sold: state?.1 != nil, holder: state?.0 ?? nil, user: user)
-        }
-        try await c.run(
-          """
-          INSERT INTO hold_seat (hold_id, seat_id, price)
-          VALUES (\(holdID), \(seat.id.rawValue), \(seat.price))
-          """)
+          SELECT holder, sale FROM seat_state
+          WHERE date_id = \(dateID.rawValue) AND seat_id = \(lost.id.rawValue)
+          """, as: (String?, String?).self)
+        throw BookingRules.seatRefusal(
+          lost, sold: state?.1 != nil, holder: state?.0 ?? nil, user: user)
       }
       return Hold(
         id: HoldID(holdID), user: user, dateID: dateID, concertID: concert, seats: seats,
@@ -383,33 +388,30 @@
       _ c: PostgresConnection, _ id: HoldID, user: UserID, lock: Bool = false
     ) async throws -> HoldStore.Record {
       if lock {
-        // Locked first, read after: a statement that waited for the lock sees only the
-        // locked row anew, so a payment committed meanwhile is read by the next statement.
-        try await c.run("SELECT 1 FROM hold WHERE id = \(id.rawValue) FOR UPDATE")
+        try await c.perform(Prepared(PostgresStatement.LockHold.self) { $0.append(id.rawValue) })
+      }
+      let rows = try await c.rows(
+        Prepared(PostgresStatement.HoldRecord.self) { $0.append(id.rawValue) }
+      )
+      .map {
+        try $0.decode(
+          (
+            String, Int64, Int64, Int64, Int64?, Int64, String, Int64, Int64?, Int64?, Int64?,
+            Int64?, String?, String?, Int64?
+          ).self)
       }
       guard
         let (
           owner, date, created, expires, released, amount, concert, startsAt, paymentID,
-          paidAt, balanceAfter
-        ) = try await c.first(
-          """
-          SELECT h.user_id, h.date_id, h.created_at, h.expires_at, h.released_at, h.amount,
-                 d.concert_id, d.starts_at, p.id, p.paid_at, p.balance_after
-          FROM hold h JOIN concert_date d ON d.id = h.date_id
-          LEFT JOIN payment p ON p.hold_id = h.id
-          WHERE h.id = \(id.rawValue)
-          """,
-          as: (
-            String, Int64, Int64, Int64, Int64?, Int64, String, Int64, Int64?, Int64?, Int64?
-          ).self)
+          paidAt, balanceAfter, _, _, _, _
+        ) = rows.first
       else { throw BookingError.unknownHold(id) }
       guard UserID(owner) == user else { throw BookingError.holdOfAnotherUser(id) }
-      let seats = try await c.all(
-        """
-        SELECT s.id, s.label, s.tier, hs.price FROM hold_seat hs JOIN seat s ON s.id = hs.seat_id
-        WHERE hs.hold_id = \(id.rawValue) ORDER BY s.grid_row, s.grid_col
-        """, as: (Int64, String, String, Int64).self
-      ).map { HeldSeat(id: SeatID($0), label: $1, tier: $2, price: $3) }
+      let seats = rows.compactMap { row -> HeldSeat? in
+        guard let seat = row.11, let label = row.12, let tier = row.13, let price = row.14
+        else { return nil }
+        return HeldSeat(id: SeatID(seat), label: label, tier: tier, price: price)
+      }
       return HoldStore.Record(
         hold: Hold(
           id: id, user: user, dateID: DateID(date), concertID: ConcertID(concert), seats: seats,
@@ -430,45 +432,30 @@
         if let earlier = BookingRules.earlierPayment(record) { return earlier }
         let hold = record.hold
         // Uses the token up; any refusal below rolls that back with the rest.
-        try await Self.authorize(
-          c, token: caller.token.rawValue, user: user, concert: hold.concertID, context: context,
-          use: true)
+        let turns = try await Self.useTurn(
+          c, token: caller.token.rawValue, user: user, concert: hold.concertID, context: context)
         try BookingRules.checkPayable(record, now: now)
         guard
-          let balanceAfter = try await c.first(
-            """
-            UPDATE account SET balance = balance - \(hold.amount)
-            WHERE user_id = \(user.rawValue) AND balance >= \(hold.amount)
-            RETURNING balance
-            """, as: Int64.self)
+          let (paymentID, balanceAfter, sold) = try await c.firstRow(
+            Prepared(PostgresStatement.PayWrite.self) {
+              $0.append(id.rawValue)
+              $0.append(user.rawValue)
+              $0.append(hold.amount)
+              $0.append(now)
+              $0.append(hold.dateID.rawValue)
+              $0.append(PointEntry.Kind.payment.rawValue)
+              $0.append(hold.concertID.rawValue)
+              $0.append(turns?.mean)
+              $0.append(turns?.lapseShare)
+              $0.append(turns?.claimFlow ?? 0)
+              $0.append(turns != nil)
+            }, as: (Int64, Int64, Int64).self)
         else {
           throw BookingError.insufficientBalance(
             balance: try await Self.balance(c, user: user), price: hold.amount)
         }
-        let paymentID = try await c.first(
-          """
-          INSERT INTO payment (hold_id, user_id, amount, paid_at, balance_after)
-          VALUES (\(id.rawValue), \(user.rawValue), \(hold.amount), \(now), \(balanceAfter))
-          RETURNING id
-          """, as: Int64.self)!
-        let sold = try await c.run(
-          """
-          UPDATE seat_state SET sale = 'online', sold_to = \(user.rawValue),
-            payment_id = \(paymentID), held_until = NULL
-          WHERE hold_id = \(id.rawValue) AND sale IS NULL AND held_until > \(now)
-          RETURNING 1
-          """)
         // Every seat must still be this hold's; anything else means it was lost.
         guard sold == hold.seats.count else { throw BookingError.holdExpired(id, secondsAgo: 0) }
-        try await c.run(
-          """
-          INSERT INTO ticket (payment_id, user_id, date_id, seat_id, price)
-          SELECT \(paymentID), \(user.rawValue), \(hold.dateID.rawValue), seat_id, price
-          FROM hold_seat WHERE hold_id = \(id.rawValue)
-          """)
-        try await Self.appendLedger(
-          c, user: user, kind: .payment, delta: -hold.amount, balanceAfter: balanceAfter,
-          paymentID: paymentID, now: now)
         return Payment(
           id: PaymentID(paymentID), holdID: id, user: user, amount: hold.amount,
           paidAt: Date(millis: now), balanceAfter: balanceAfter, seats: hold.seats)

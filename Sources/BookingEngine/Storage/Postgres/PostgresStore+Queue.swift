@@ -228,6 +228,39 @@
       return current.token
     }
 
+    /// The turn statistics a payment stores with its writes (``PostgresBookingSQL/payWrite``).
+    struct TurnStatistics {
+      var mean: Double?
+      var lapseShare: Double?
+      var claimFlow: Double
+    }
+
+    /// A payment's token check: uses up the caller's running turn for `concert` with the
+    /// line's row locked, and returns the line's statistics with the turn's length
+    /// recorded, for the payment's writes to store. The long way (``authorize``) stores
+    /// them itself and returns nil.
+    static func useTurn(
+      _ c: PostgresConnection, token: String, user: UserID, concert: ConcertID,
+      context: StoreContext
+    ) async throws -> TurnStatistics? {
+      let digest = TokenDigest.of(token)
+      if let (stored, length, mean, share, claimFlow, flowAt) = try await c.firstRow(
+        Prepared(PostgresStatement.UseTurn.self) {
+          $0.append(digest)
+          $0.append(user.rawValue)
+          $0.append(context.now)
+          $0.append(concert.rawValue)
+        }, as: (String, Int64, Double?, Double?, Double, Int64?).self),
+        TokenDigest.matches(stored, digest)
+      {
+        return turnStatistics(
+          mean: mean, share: share, claimFlow: claimFlow, flowAt: flowAt, lengths: [length])
+      }
+      try await authorize(
+        c, token: token, user: user, concert: concert, context: context, use: true)
+      return nil
+    }
+
     // MARK: Line mechanics
 
     static let tokenColumns = """
@@ -618,15 +651,27 @@
           WHERE concert_id = \(concert.rawValue) FOR UPDATE
           """, as: (Double?, Double?, Double, Int64?).self)
       else { return }
-      let averages = QueueRules.turnAverages(
-        mean: mean, lapseShare: share, claims: claims, lapses: lapses, lengths: lengths)
-      let claimed = QueueRules.claimFlow(claimFlow, storedAt: flowAt, claims: claims, now: now)
+      let updated = turnStatistics(
+        mean: mean, share: share, claimFlow: claimFlow, flowAt: flowAt, claims: claims,
+        lapses: lapses, lengths: lengths, now: now)
       try await c.run(
         """
-        UPDATE queue_line SET turn_mean_ms = \(averages.mean), lapse_share = \(averages.lapseShare),
-          claim_flow = \(claimed)
+        UPDATE queue_line SET turn_mean_ms = \(updated.mean), lapse_share = \(updated.lapseShare),
+          claim_flow = \(updated.claimFlow)
         WHERE concert_id = \(concert.rawValue)
         """)
+    }
+
+    /// A line's turn statistics after what became of turns (``QueueRules``).
+    private static func turnStatistics(
+      mean: Double?, share: Double?, claimFlow: Double, flowAt: Int64?, claims: Int = 0,
+      lapses: Int = 0, lengths: [Int64], now: Int64 = 0
+    ) -> TurnStatistics {
+      let averages = QueueRules.turnAverages(
+        mean: mean, lapseShare: share, claims: claims, lapses: lapses, lengths: lengths)
+      return TurnStatistics(
+        mean: averages.mean, lapseShare: averages.lapseShare,
+        claimFlow: QueueRules.claimFlow(claimFlow, storedAt: flowAt, claims: claims, now: now))
     }
   }
 #endif

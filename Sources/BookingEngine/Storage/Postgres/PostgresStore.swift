@@ -150,8 +150,8 @@
       }
     }
 
-    /// Runs `body` in one READ COMMITTED transaction on a pooled connection; one the
-    /// server aborts for a serialization failure or a deadlock runs again, up to
+    /// Runs `body` in one READ COMMITTED transaction on a pooled connection, on that
+    /// connection's event loop (see ``EventLoopTaskExecutor``); one the server aborts for a serialization failure or a deadlock runs again, up to
     /// ``conflictRetries`` times.
     func transaction<T: Sendable>(
       wrote: Bool = true, _ body: @Sendable (PostgresConnection) async throws -> T
@@ -162,14 +162,16 @@
       while true {
         do {
           return try await client.withConnection { connection in
-            try await connection.query("BEGIN", logger: Self.logger)
-            do {
-              let result = try await body(connection)
-              try await connection.query("COMMIT", logger: Self.logger)
-              return result
-            } catch {
-              _ = try? await connection.query("ROLLBACK", logger: Self.logger)
-              throw error
+            try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) {
+              try await connection.perform(Prepared(PostgresStatement.Begin.self) { _ in })
+              do {
+                let result = try await body(connection)
+                try await connection.perform(Prepared(PostgresStatement.Commit.self) { _ in })
+                return result
+              } catch {
+                _ = try? await connection.query("ROLLBACK", logger: Self.logger)
+                throw error
+              }
             }
           }
         } catch let error as PSQLError
