@@ -181,15 +181,15 @@ enum QueueRules {
       line.flowAt.map { value * exp(-Double(now - $0) / 1000 / QueueLine.flowWindow) } ?? 0
     }
     let waited = admitted.filter { Self.waited(joinedAt: $0.joinedAt, admittedAt: now) }.count
-    let front = admitted.max { $0.seq < $1.seq }
-    let ahead = (front?.seq ?? 0) > line.frontSeq
+    // The front moves only forward: to the last one let in, if that is past it.
+    let front = admitted.max { $0.seq < $1.seq }.flatMap { $0.seq > line.frontSeq ? $0 : nil }
+    let frontSeq = front?.seq ?? line.frontSeq
     // The front passes an arrival number for each turn let in and each waiter gone; the
     // ones let in at once are neither.
-    let moved = Double(max(0, (front?.seq ?? 0) - line.frontSeq - Int64(admitted.count - waited)))
+    let moved = Double(max(0, frontSeq - line.frontSeq - Int64(admitted.count - waited)))
     return (
       decayed(line.flow) + Double(waited), decayed(line.seqFlow) + moved,
-      decayed(line.claimFlow), ahead ? front!.seq : line.frontSeq,
-      ahead ? front!.joinedAt : line.frontJoinedAt,
+      decayed(line.claimFlow), frontSeq, front?.joinedAt ?? line.frontJoinedAt,
       line.flowSince ?? (waited > 0 ? now : nil)
     )
   }
