@@ -212,12 +212,14 @@ enum QueueRules {
   }
 
   /// What became of turns that just ended by the rules (as they were before): how many
-  /// lapsed unclaimed, and how long the claimed ones lasted (ms).
+  /// of those from the line lapsed unclaimed, and how long the claimed ones lasted (ms).
   static func endedTurns(_ turns: [TokenRow], rules: QueuePolicy) -> (
     lapses: Int, lengths: [Int64]
   ) {
     (
-      turns.filter { $0.claimedAt == nil }.count,
+      turns.filter {
+        $0.claimedAt == nil && waited(joinedAt: $0.issuedAt, admittedAt: $0.admittedAt)
+      }.count,
       turns.compactMap { turn in
         guard turn.claimedAt != nil, let ends = turn.turnEnds(rules), let admitted = turn.admittedAt
         else { return nil }

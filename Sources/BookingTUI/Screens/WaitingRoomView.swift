@@ -67,11 +67,7 @@ struct WaitingRoomView {
     let since = context.now.timeIntervalSince(polledAt)
     let rows = [
       ("Estimated wait", Self.wait(status.wait, elapsed: since)),
-      (
-        "Letting in",
-        status.isPaused
-          ? "nobody (paused)" : Format.people(status.admittedLastMinute) + " a minute"
-      ),
+      ("Letting in", Self.pace(status)),
       ("Waiting now", Format.grouped(status.waitingCount)),
     ]
     let x = area.minX + (area.width - 38) / 2
@@ -86,6 +82,14 @@ struct WaitingRoomView {
     centre(
       "Your place is kept if you quit and come back within \(within).", row: top + 12,
       role: .dim)
+  }
+
+  /// How fast people are let in. A line that has only just started to move has no pace
+  /// yet: "0 a minute" under "moved 2 since you joined" would contradict itself.
+  private static func pace(_ status: QueueStatus) -> String {
+    if status.isPaused { return "nobody (paused)" }
+    if status.admittedLastMinute == 0 && status.wait == .notKnownYet { return "not known yet" }
+    return Format.people(status.admittedLastMinute) + " a minute"
   }
 
   /// A wait as said `elapsed` seconds after it was estimated: `3 min 20 s`,
