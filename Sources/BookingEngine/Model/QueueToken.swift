@@ -59,10 +59,13 @@ public struct QueueStatus: Sendable, Hashable, Codable {
   public var isPaused: Bool
   /// How long a waiter may be away (not checking) and keep the place: the line's grace rule.
   public var placeKeptFor: TimeInterval
+  /// When the line let this token in (nil while it waits, or if it left before its turn):
+  /// the end of the wait an estimate predicted, whenever the person noticed it.
+  public var admittedAt: Date?
 
   public init(
     token: QueueToken, state: State, aheadAtJoin: Int, waitingCount: Int, admittedLastMinute: Int,
-    wait: WaitEstimate, isPaused: Bool, placeKeptFor: TimeInterval
+    wait: WaitEstimate, isPaused: Bool, placeKeptFor: TimeInterval, admittedAt: Date? = nil
   ) {
     self.token = token
     self.state = state
@@ -72,6 +75,7 @@ public struct QueueStatus: Sendable, Hashable, Codable {
     self.wait = wait
     self.isPaused = isPaused
     self.placeKeptFor = placeKeptFor
+    self.admittedAt = admittedAt
   }
 
   /// One number for the wait: the estimate, the middle of a range, or nil when not known.

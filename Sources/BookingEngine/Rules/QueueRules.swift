@@ -44,21 +44,17 @@ enum QueueRules {
     return room
   }
 
-  /// Whether reading this status must first change something: open the sale, sweep,
-  /// let people in, or note that the waiter is still there; nil when that hangs on whether
-  /// there is room to let someone in (the store counts, see ``admissionRoom``). A turn
-  /// that has ended needs no write to be shown as ended; its slot is written free when
-  /// someone can take it.
-  static func writeIsDue(_ row: TokenRow, line: QueueLine, now: Int64) -> Bool? {
-    if row.state == .waiting && now - row.lastSeenAt >= touchInterval(line.policy) {
-      return true
-    }
-    return lineWorkIsDue(line, now: now)
+  /// Whether a waiter's poll is due to be written down (see ``touchInterval``). Alone it
+  /// is one row's write: nothing the status shows changes.
+  static func touchIsDue(_ row: TokenRow, line: QueueLine, now: Int64) -> Bool {
+    row.state == .waiting && now - row.lastSeenAt >= touchInterval(line.policy)
   }
 
   /// Whether the line itself has something to do: open the sale, sweep, let people in;
-  /// nil when that hangs on whether there is room. While it has not, a waiter far back
-  /// who polls only keeps the place: a store notes the poll and changes nothing else.
+  /// nil when that hangs on whether there is room (the store counts, see
+  /// ``admissionRoom``). While it has not, a poll changes nothing but, now and then, the
+  /// waiter's own `last_seen_at`. A turn that has ended needs no write to be shown as
+  /// ended; its slot is written free when someone can take it.
   static func lineWorkIsDue(_ line: QueueLine, now: Int64) -> Bool? {
     if !line.opened { return (line.opensAt ?? 0) <= now }
     if line.waitingCount > 0 && now - line.sweptAt >= sweepInterval { return true }
@@ -129,7 +125,8 @@ enum QueueRules {
     return QueueStatus(
       token: row.publicToken, state: state, aheadAtJoin: row.aheadAtJoin,
       waitingCount: line.waitingCount, admittedLastMinute: Int((rate * 60).rounded()),
-      wait: wait, isPaused: line.paused, placeKeptFor: line.policy.waitingGracePeriod)
+      wait: wait, isPaused: line.paused, placeKeptFor: line.policy.waitingGracePeriod,
+      admittedAt: row.admittedAt.map(Date.init(millis:)))
   }
 
   /// When a turn given up at `now` ended: a turn already over by the rules ended then.

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Synthetic buyers on a concert's line: they arrive, poll every second, some give up,
-/// and the admitted ones hold seats and pay — real engine calls on the shared database,
-/// so a person in another terminal sees the line move and the seats fill.
+/// Synthetic buyers on a concert's line: they arrive, check their place (rarely far back,
+/// more often as their turn nears), some give up, and the admitted ones hold seats and
+/// pay — real engine calls on the shared database, so a person in another terminal sees the line move and the seats fill.
 ///
 /// For example:
 ///
@@ -51,9 +51,15 @@ public struct CrowdSimulation: Sendable {
     public var arrived: Int
     public var admitted: Int
     public var abandoned: Int
+    /// Users who kept checking yet lost their place or turn: checks too far apart for the
+    /// line's grace period or claim window. 0 unless the crowd's own timing is wrong.
+    public var lostPlaces: Int
+    /// Status checks made by the whole crowd (most of a waiting user's cost).
+    public var polls: Int
     public var seatsSold: Int
     public var admittedPerSecond: Double
-    /// |predicted − actual| / actual over admitted users who got an estimate.
+    /// |predicted − actual| / actual over admitted users who got an estimate, the actual
+    /// wait running from the estimate to the line's admission.
     public var etaErrorMedian: Double?
     public var etaErrorP90: Double?
     public var etaSamples: Int

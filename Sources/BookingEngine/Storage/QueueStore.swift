@@ -65,15 +65,37 @@ enum QueueStore {
     return row
   }
 
-  /// Where a token stands, read without the write lock; nil when a write is due first.
+  /// What a poll read without the write lock found.
+  enum Peek {
+    /// Nothing to write: the answer.
+    case answered(QueueStatus)
+    /// The answer, once ``noteWaiter(_:token:now:)`` has noted the waiter (by the
+    /// token's stored digest).
+    case waiterToNote(QueueStatus, digest: String)
+    /// The line has work to do first: ``status(_:token:user:context:)``.
+    case lineWorkDue
+  }
+
+  /// Where a token stands, read without the write lock.
   static func peekStatus(
     _ db: Database, token: String, user: UserID, context: StoreContext
-  ) throws -> QueueStatus? {
+  ) throws -> Peek {
     let row = try owned(db, token: token, user: user)
     guard let line = try QueueLine.fetch(db, row.concertID),
-      try !writeIsDue(db, row: row, line: line, context: context)
-    else { return nil }
-    return try status(db, row: row, line: line, now: context.now)
+      try !lineWorkIsDue(db, line: line, now: context.now)
+    else { return .lineWorkDue }
+    let status = try status(db, row: row, line: line, now: context.now)
+    return QueueRules.touchIsDue(row, line: line, now: context.now)
+      ? .waiterToNote(status, digest: row.token) : .answered(status)
+  }
+
+  /// Notes that a waiter far back is still there, and nothing else; false if the token
+  /// no longer waits (let in or swept since it was read).
+  static func noteWaiter(_ db: Database, token digest: String, now: Int64) throws -> Bool {
+    try db.execute(
+      sql: "UPDATE queue_token SET last_seen_at = ? WHERE token = ? AND state = 'waiting'",
+      arguments: [now, digest])
+    return db.changesCount == 1
   }
 
   /// Where a token stands, after letting people in if there is room.
@@ -81,13 +103,6 @@ enum QueueStore {
     _ db: Database, token: String, user: UserID, context: StoreContext
   ) throws -> QueueStatus {
     let row = try owned(db, token: token, user: user)
-    // A waiter far back mostly polls only to keep the place: note it, nothing more.
-    if row.state == .waiting, let line = try QueueLine.fetch(db, row.concertID),
-      try !lineWorkIsDue(db, line: line, now: context.now)
-    {
-      try touch(db, row, now: context.now)
-      return try status(db, row: row, line: line, now: context.now)
-    }
     let line = try advance(db, concert: row.concertID, context: context)
     let current = try TokenRow.fetch(db, token: token)!
     // The touch only notes the waiter is still there: nothing the status shows changes.
@@ -238,14 +253,6 @@ enum QueueStore {
   private static func ahead(_ db: Database, _ row: TokenRow) throws -> Int? {
     guard QueueRules.needsPosition(row), let seq = row.seq else { return nil }
     return try QueueIndex.waitingBefore(db, concert: row.concertID, seq: seq)
-  }
-
-  /// Whether reading this status must first change something (see ``QueueRules``).
-  private static func writeIsDue(
-    _ db: Database, row: TokenRow, line: QueueLine, context: StoreContext
-  ) throws -> Bool {
-    try QueueRules.writeIsDue(row, line: line, now: context.now)
-      ?? (admissionRoom(db, line: line, now: context.now) > 0)
   }
 
   /// Whether the line itself has something to do: open the sale, sweep, let people in.

@@ -34,12 +34,20 @@ struct SQLiteStore: BookingStore {
   }
 
   func queueStatus(_ caller: Caller, context: StoreContext) async throws -> QueueStatus {
-    // Most polls change nothing: answer them from a snapshot, without the write lock.
-    if let status = try await read({ db in
+    // Most polls change nothing: answer them from a snapshot, without the write lock;
+    // a waiter far back is noted now and then, one row and nothing else.
+    switch try await read({ db in
       try QueueStore.peekStatus(
         db, token: caller.token.rawValue, user: caller.user, context: context)
     }) {
+    case .answered(let status):
       return status
+    case .waiterToNote(let status, let digest):
+      if try await write({ db in try QueueStore.noteWaiter(db, token: digest, now: context.now) }) {
+        return status
+      }
+    case .lineWorkDue:
+      break
     }
     return try await write { db in
       try QueueStore.status(db, token: caller.token.rawValue, user: caller.user, context: context)

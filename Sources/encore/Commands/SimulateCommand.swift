@@ -8,7 +8,8 @@ struct SimulateCommand: AsyncParsableCommand {
     commandName: "simulate",
     abstract: "Drive a crowd of synthetic buyers into a concert's queue.",
     discussion: """
-      The simulated users join, poll every second, some give up, and the admitted ones \
+      The simulated users join, check their place (rarely far back, more often as \
+      their turn nears), some give up, and the admitted ones \
       hold seats and pay — through the same database, so a person running `encore` in \
       another terminal sees their position fall and seats fill in live. A progress line \
       runs on standard error; the summary (admitted per second, ETA error, seats sold, \

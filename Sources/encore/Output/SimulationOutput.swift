@@ -7,6 +7,7 @@ struct SimulationOutput: Encodable {
   var arrived: Int
   var admitted: Int
   var abandoned: Int
+  var lostPlaces: Int
   var admittedPerSecond: Double
   var etaErrorMedian: Double?
   var etaErrorP90: Double?
@@ -21,6 +22,7 @@ struct SimulationOutput: Encodable {
     arrived = summary.arrived
     admitted = summary.admitted
     abandoned = summary.abandoned
+    lostPlaces = summary.lostPlaces
     admittedPerSecond = summary.admittedPerSecond
     etaErrorMedian = summary.etaErrorMedian
     etaErrorP90 = summary.etaErrorP90
@@ -40,6 +42,9 @@ struct SimulationOutput: Encodable {
       "Admitted        \(Won.grouped(summary.admitted)) (\(String(format: "%.2f", summary.admittedPerSecond)) a second)"
     )
     Output.line("Gave up         \(Won.grouped(summary.abandoned))")
+    if summary.lostPlaces > 0 {
+      Output.line("Lost places     \(Won.grouped(summary.lostPlaces)) (checked too rarely)")
+    }
     Output.line(
       "ETA error       median \(percent(summary.etaErrorMedian)), p90 \(percent(summary.etaErrorP90)) over \(summary.etaSamples) users"
     )

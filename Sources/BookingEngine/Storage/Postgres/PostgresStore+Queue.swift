@@ -62,17 +62,24 @@
     }
 
     func queueStatus(_ caller: Caller, context: StoreContext) async throws -> QueueStatus {
-      // Most polls change nothing: answer them without locking the line.
+      // Most polls change nothing: answer them without locking the line. A waiter far
+      // back is noted now and then, its own row and nothing else (the line's lock after
+      // all if it was let in or swept meanwhile).
       let token = caller.token.rawValue
       if let status = try await transaction({ c -> QueueStatus? in
         let row = try await Self.owned(c, token: token, user: caller.user)
-        guard let line = try await Self.line(c, row.concertID) else { return nil }
-        let due = QueueRules.writeIsDue(row, line: line, now: context.now)
-        var writeIsDue = due ?? false
-        if due == nil {
-          writeIsDue = try await Self.admissionRoom(c, line: line, now: context.now) > 0
+        guard let line = try await Self.line(c, row.concertID),
+          try await !Self.lineWorkIsDue(c, line: line, now: context.now)
+        else { return nil }
+        if QueueRules.touchIsDue(row, line: line, now: context.now),
+          try await c.run(
+            """
+            UPDATE queue_token SET last_seen_at = \(context.now)
+            WHERE token = \(row.token) AND state = 'waiting' RETURNING 1
+            """) != 1
+        {
+          return nil
         }
-        if writeIsDue { return nil }
         return try await Self.status(c, row: row, line: line, now: context.now)
       }) {
         return status
@@ -316,18 +323,6 @@
       _ c: PostgresConnection, token: String, user: UserID, context: StoreContext
     ) async throws -> QueueStatus {
       let row = try await owned(c, token: token, user: user)
-      // A waiter far back mostly polls only to keep the place: note it, nothing more (and
-      // take the line's lock after all if the waiter was let in or swept meanwhile).
-      if row.state == .waiting, let line = try await Self.line(c, row.concertID),
-        try await !lineWorkIsDue(c, line: line, now: context.now),
-        try await c.run(
-          """
-          UPDATE queue_token SET last_seen_at = \(context.now)
-          WHERE token = \(row.token) AND state = 'waiting' RETURNING 1
-          """) == 1
-      {
-        return try await status(c, row: row, line: line, now: context.now)
-      }
       let line = try await advance(c, concert: row.concertID, context: context)
       let current = try await fetchToken(c, token)!
       // The touch only notes the waiter is still there: nothing the status shows changes.
