@@ -23,6 +23,7 @@ import Testing
 
     #expect(summary.arrived == 150)
     #expect(summary.admitted + summary.abandoned == 150)
+    #expect(summary.lostPlaces == 0, "checks far enough apart to lose a place or a turn")
     #expect(summary.admitted > 100)
     #expect(summary.seatsSold > 0)
     #expect(summary.audit.ticketsSold == summary.seatsSold)

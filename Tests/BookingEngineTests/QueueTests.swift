@@ -153,6 +153,53 @@ import Testing
     await expectRefusal(.tokenExpired) { try await bed.engine.dates(of: "garden", alice) }
   }
 
+  @Test(arguments: Store.all) func aWaiterFarBackKeepsThePlaceByPollsThatOnlyNoteIt(
+    _ store: Store
+  ) async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 0
+    let bed = try await TestBed(store, policy: policy)
+    func join(_ user: UserID) async throws -> Caller {
+      Caller(
+        user: user, token: try await bed.engine.issueToken(user: user, concert: "garden").value)
+    }
+    let (alice, bob) = (try await join("alice"), try await join("bob"))
+    // alice's poll sweeps the line; bob's, a second later, has no line work left to do and
+    // only notes him (his last note is 160 s old, past the half grace period).
+    bed.clock.advance(by: 160)
+    _ = try await bed.engine.queueStatus(alice)
+    bed.clock.advance(by: 1)
+    #expect(try await bed.engine.queueStatus(bob).state == .waiting(position: 2, ahead: 1))
+    // Had that note not been written, bob (last seen on joining, 455 s ago) would be
+    // swept now: the grace period and the half period polls are written down at.
+    bed.clock.advance(by: 294)
+    _ = try await bed.engine.queueStatus(alice)
+    #expect(try await bed.engine.queueStatus(bob).state == .waiting(position: 2, ahead: 1))
+    // That poll noted him too; when he stops, the sweep takes him out once it is 450 s old.
+    bed.clock.advance(by: 451)
+    _ = try await bed.engine.queueStatus(alice)
+    #expect(try await bed.engine.queueStatus(bob).state == .left)
+  }
+
+  @Test(arguments: Store.all) func aTurnSaysWhenTheLineLetItInHoweverLateItIsLookedAt(
+    _ store: Store
+  ) async throws {
+    var policy = BookingPolicy()
+    policy.activeCapacity = 1
+    let bed = try await TestBed(store, policy: policy)
+    let alice = try await bed.admitted("alice")
+    let bob = Caller(
+      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+    #expect(try await bed.engine.queueStatus(bob).admittedAt == nil)
+    bed.clock.advance(by: 7)
+    let letIn = bed.clock.now()
+    try await bed.engine.leaveQueue(alice)  // bob is let in now
+    bed.clock.advance(by: 40)
+    let status = try await bed.engine.queueStatus(bob)
+    #expect(status.isActive)
+    #expect(status.admittedAt == letIn)
+  }
+
   @Test(arguments: Store.all) func aWaiterWhoStopsPollingLeavesTheLineAndRejoinsAtTheBack(
     _ store: Store
   ) async throws {
