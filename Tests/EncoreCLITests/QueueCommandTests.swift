@@ -14,6 +14,7 @@ struct QueueCommandTests {
     #expect((json["token"] as? String)?.count == 32)
     #expect(json["position"] is NSNull)
     #expect(json["active_until"] is String)
+    #expect(json["admitted_at"] as? String == json["issued_at"] as? String, "let in on joining")
 
     let status = try await sandbox.encore("queue", "status", "garden", "--json")
     #expect(status.status == 0)

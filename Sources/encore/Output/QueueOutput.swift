@@ -23,6 +23,8 @@ struct QueueOutput: Encodable {
   /// How long the place is kept without checking: the line's grace rule.
   var placeKeptSeconds: Double
   var activeUntil: Date?
+  /// When the line let this token in: the end of the wait.
+  var admittedAt: Date?
   var opensAt: Date?
   var issuedAt: Date
 
@@ -44,6 +46,7 @@ struct QueueOutput: Encodable {
     case .paused: wait = "paused"
     }
     issuedAt = status.token.issuedAt
+    admittedAt = status.admittedAt
     switch status.state {
     case .beforeOpening(let opens):
       state = "before_opening"
@@ -64,7 +67,7 @@ struct QueueOutput: Encodable {
   private enum CodingKeys: String, CodingKey {
     case concert, token, state, position, ahead, waitingCount, admittedLastMinute
     case estimatedWaitSeconds, wait, estimatedWaitMinSeconds, estimatedWaitMaxSeconds, paused
-    case placeKeptSeconds, activeUntil, opensAt, issuedAt
+    case placeKeptSeconds, activeUntil, admittedAt, opensAt, issuedAt
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -83,6 +86,7 @@ struct QueueOutput: Encodable {
     try container.encode(paused, forKey: .paused)
     try container.encode(placeKeptSeconds, forKey: .placeKeptSeconds)
     try container.encode(activeUntil, forKey: .activeUntil)
+    try container.encode(admittedAt, forKey: .admittedAt)
     try container.encode(opensAt, forKey: .opensAt)
     try container.encode(issuedAt, forKey: .issuedAt)
   }
