@@ -193,6 +193,28 @@ import Testing
     #expect(counts == [1, 2, 2, 3, 3, 4, 4, 5, 5, 6])
   }
 
+  @Test(arguments: Store.all) func thePaceShownNeverExceedsTheRateRule(_ store: Store)
+    async throws
+  {
+    var policy = BookingPolicy()
+    policy.activeCapacity = nil
+    policy.admissionsPerMinute = 60  // six every six seconds, each six let in at once
+    let bed = try await TestBed(store, policy: policy)
+    var last: Caller?
+    for index in 0..<40 {
+      let user = UserID("u\(index)")
+      last = Caller(
+        user: user, token: try await bed.engine.issueToken(user: user, concert: "garden").value)
+    }
+    var shown: [Int] = []
+    for _ in 0..<30 {
+      bed.clock.advance(by: 1)
+      shown.append(try await bed.engine.queueStatus(try #require(last)).admittedLastMinute)
+    }
+    #expect(shown.contains { $0 > 0 }, "the pace is known after the warm-up")
+    #expect(shown.allSatisfy { $0 <= 60 }, "\(shown)")
+  }
+
   @Test(arguments: Store.all) func theEstimateFollowsTheObservedFlow(_ store: Store) async throws {
     var policy = BookingPolicy()
     policy.activeCapacity = 1

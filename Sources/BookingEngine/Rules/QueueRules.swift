@@ -113,7 +113,10 @@ enum QueueRules {
     case .expired: state = .expired
     case .left: state = .left
     }
-    let rate = line.ratePerSecond(at: now) ?? 0
+    // Early on the first wave of admissions weighs on a short window: never show more
+    // than the rate rule lets in.
+    let perMinute = min(
+      (line.ratePerSecond(at: now) ?? 0) * 60, Double(line.policy.admissionsPerMinute ?? .max))
     let wait: QueueStatus.WaitEstimate =
       if position != nil, let seq = row.seq {
         line.estimate(
@@ -124,7 +127,7 @@ enum QueueRules {
       }
     return QueueStatus(
       token: row.publicToken, state: state, aheadAtJoin: row.aheadAtJoin,
-      waitingCount: line.waitingCount, admittedLastMinute: Int((rate * 60).rounded()),
+      waitingCount: line.waitingCount, admittedLastMinute: Int(perMinute.rounded()),
       wait: wait, isPaused: line.paused, placeKeptFor: line.policy.waitingGracePeriod,
       admittedAt: row.admittedAt.map(Date.init(millis:)))
   }
