@@ -93,13 +93,15 @@ struct WaitingRoomView {
   }
 
   /// A wait as said `elapsed` seconds after it was estimated: `3 min 20 s`,
-  /// `about 3–5 min`, `not known yet`, `paused`.
+  /// `about 3–5 min`, `any moment now` (run out while the turn has not come), `not known
+  /// yet`, `paused`.
   static func wait(_ estimate: QueueStatus.WaitEstimate, elapsed: TimeInterval) -> String {
     switch estimate {
     case .notKnownYet: return "not known yet"
     case .paused: return "paused"
     case .about(let seconds):
-      return Format.duration(seconds: Int(max(0, seconds - elapsed).rounded(.up)))
+      let left = Int((seconds - elapsed).rounded(.up))
+      return left > 0 ? Format.duration(seconds: left) : "any moment now"
     case .between(let low, let high):
       let (low, high) = (max(0, low - elapsed), max(0, high - elapsed))
       if high < 120 { return "about \(Int(low / 10) * 10)–\(Int((high / 10).rounded(.up)) * 10) s" }

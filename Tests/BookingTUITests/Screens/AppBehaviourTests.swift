@@ -103,3 +103,13 @@ import Testing
     #expect(terminal.framesDrawn >= 1)
   }
 }
+
+@Suite struct WaitingRoomWordingTests {
+  @Test func aWaitCountsDownBetweenPollsAndRunsOutAsAnyMomentNow() {
+    #expect(WaitingRoomView.wait(.about(80), elapsed: 0) == "1 min 20 s")
+    #expect(WaitingRoomView.wait(.about(80), elapsed: 79.5) == "1 s")
+    #expect(WaitingRoomView.wait(.about(0.4), elapsed: 0) == "1 s")
+    #expect(WaitingRoomView.wait(.about(0), elapsed: 0) == "any moment now")
+    #expect(WaitingRoomView.wait(.about(3), elapsed: 5) == "any moment now")
+  }
+}
