@@ -76,6 +76,9 @@
               // Whichever ends first ends the LISTEN: the announcements (the connection
               // closed) or the heartbeat (no answer, or a failed one: a connection killed
               // while a heartbeat was under way does not always end the announcements).
+              // The connection is closed before the group waits for the other: neither a
+              // query nor the announcements end on cancellation alone, and a listener
+              // waiting on either would stay on a dead backend, trusted.
               try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await self.beat(connection) }
                 group.addTask {
@@ -83,8 +86,12 @@
                     self.receive(notification.payload, schema: schema)
                   }
                 }
-                defer { group.cancelAll() }
-                try await group.next()
+                var failure: (any Error)?
+                do { try await group.next() } catch { failure = error }
+                restart(listening: false, backend: nil)
+                group.cancelAll()
+                _ = try? await connection.close()
+                if let failure { throw failure }
               }
             }
           } catch {}
