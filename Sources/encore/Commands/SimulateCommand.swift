@@ -42,7 +42,7 @@ struct SimulateCommand: AsyncParsableCommand {
     try await Runner.run(options, command: "simulate", json: output.json) { session in
       var configuration = crowd.configuration(concert: ConcertID(concert), users: users)
       configuration.userPrefix = "sim\(Int(Date().timeIntervalSince1970) % 100_000)"
-      let simulation = try simulation(configuration, session: session)
+      let simulation = try await simulation(configuration, session: session)
       let progress = SimulationProgressLine()
       let summary = try await simulation.run { progress.show($0) }
       progress.finish()
@@ -51,13 +51,14 @@ struct SimulateCommand: AsyncParsableCommand {
     }
   }
 
-  private func simulation(_ configuration: CrowdSimulation.Configuration, session: Session) throws
-    -> CrowdSimulation
+  private func simulation(_ configuration: CrowdSimulation.Configuration, session: Session)
+    async throws -> CrowdSimulation
   {
     guard fast else { return CrowdSimulation(engine: session.engine, configuration: configuration) }
     let clock = ManualClock(Date())
-    // Simulated buyers need no power-loss durability: commits skip the fsync.
-    let engine = try BookingEngine.open(path: session.databasePath, clock: clock, durable: false)
+    // Simulated buyers need no power-loss durability: on a file, commits skip the fsync.
+    let engine = try await BookingEngine.open(
+      database: session.database, clock: clock, durable: false)
     return CrowdSimulation(engine: engine, configuration: configuration) { date in
       if date > clock.now() { clock.set(date) }
     }

@@ -10,6 +10,9 @@ struct Session: Sendable {
   /// The database file, absolute and with symlinks resolved, or the server's URL without
   /// a password: the jar's key.
   let databasePath: String
+  /// What to open for another engine on the same database: the resolved file, or the
+  /// server's URL as given (with its TLS and listening options).
+  let database: String
   let jar: TokenJar
   let logger: Logger
 
@@ -25,23 +28,26 @@ extension GlobalOptions {
     let logger = startLogging(in: paths.stateDirectory, command: command)
     let engine: BookingEngine
     let resolved: String
+    let database: String
     if let server = chosenDatabase(paths), BookingEngine.isServerURL(server) {
       engine = try await BookingEngine.open(database: server)
       // The engine's location carries no password: safe to log and to key the jar by.
       resolved = engine.path
+      database = server
       logger.debug("opened database", metadata: ["path": "\(resolved)"])
     } else {
       let file = try databaseFile(paths)
       logger.debug("opening database", metadata: ["path": "\(file.path)"])
       engine = try BookingEngine.open(path: file.path)
       resolved = file.resolvingSymlinksInPath().path
+      database = resolved
     }
     if try await engine.seedDemoCatalogIfEmpty() {
       logger.info("seeded the demo catalog", metadata: ["path": "\(resolved)"])
     }
     let user = try userID()
     return Session(
-      engine: engine, user: user, databasePath: resolved,
+      engine: engine, user: user, databasePath: resolved, database: database,
       jar: TokenJar(
         directory: paths.stateDirectory.appendingPathComponent("tokens"), database: resolved,
         user: user),
