@@ -10,7 +10,7 @@ struct EtaBenchmark {
   func run() async throws {
     print("ETA error over the grid (20 arrive/s, 40 % buy after 20 s; simulated time)")
     print(
-      "  line            give up    users    median      p90   samples  admitted/s   sim s   polls/user   CPU µs/user"
+      "  line            give up    users    median      p90   samples  admitted/s   sim s  checks/user   CPU µs/user"
     )
     for cell in EtaGrid.cells(users: users)
     where lines.contains(cell.line) && shares.contains(cell.abandonShare) {
