@@ -173,10 +173,7 @@ import Testing
     let bed = try await TestBed(store, policy: policy)
     var callers: [Caller] = []
     for index in 0..<12 {
-      let user = UserID("u\(index)")
-      callers.append(
-        Caller(
-          user: user, token: try await bed.engine.issueToken(user: user, concert: "garden").value))
+      callers.append(try await bed.joined(UserID("u\(index)")))
     }
     func activeCount() async throws -> Int {
       var count = 0
@@ -202,9 +199,7 @@ import Testing
     let bed = try await TestBed(store, policy: policy)
     var last: Caller?
     for index in 0..<40 {
-      let user = UserID("u\(index)")
-      last = Caller(
-        user: user, token: try await bed.engine.issueToken(user: user, concert: "garden").value)
+      last = try await bed.joined(UserID("u\(index)"))
     }
     var shown: [Int] = []
     for _ in 0..<30 {
@@ -221,10 +216,7 @@ import Testing
     let bed = try await TestBed(store, policy: policy)
     var callers: [Caller] = []
     for index in 0..<60 {
-      let user = UserID("u\(index)")
-      callers.append(
-        Caller(
-          user: user, token: try await bed.engine.issueToken(user: user, concert: "garden").value))
+      callers.append(try await bed.joined(UserID("u\(index)")))
     }
     let last = callers[59]
     #expect(

@@ -58,10 +58,7 @@ import Testing
     let bed = try await TestBed(store, policy: policy)
     var callers: [Caller] = []
     for index in 0..<20 {  // the clock never moves: every join has the same timestamp
-      let user = UserID("user\(index)")
-      callers.append(
-        Caller(
-          user: user, token: try await bed.engine.issueToken(user: user, concert: "garden").value))
+      callers.append(try await bed.joined(UserID("user\(index)")))
     }
     for (index, caller) in callers.enumerated() {
       let status = try await bed.engine.queueStatus(caller)
@@ -79,10 +76,8 @@ import Testing
     let bed = try await TestBed(store, policy: policy)
     let a = try await bed.admitted("a")
     let b = try await bed.admitted("b")
-    let c = Caller(
-      user: "c", token: try await bed.engine.issueToken(user: "c", concert: "garden").value)
-    let d = Caller(
-      user: "d", token: try await bed.engine.issueToken(user: "d", concert: "garden").value)
+    let c = try await bed.joined("c")
+    let d = try await bed.joined("d")
     #expect(try await bed.engine.queueStatus(c).state == .waiting(position: 1, ahead: 0))
     #expect(try await bed.engine.queueStatus(d).state == .waiting(position: 2, ahead: 1))
 
@@ -104,8 +99,7 @@ import Testing
     policy.activeCapacity = 1
     let bed = try await TestBed(store, policy: policy)
     let alice = try await bed.admitted("alice")
-    let bob = Caller(
-      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+    let bob = try await bed.joined("bob")
 
     await expectRefusal(.stillWaiting(position: 1)) {
       try await bed.engine.dates(of: "garden", bob)
@@ -135,8 +129,7 @@ import Testing
     policy.activeCapacity = 1
     let bed = try await TestBed(store, policy: policy)
     let alice = try await bed.admitted("alice")
-    let bob = Caller(
-      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+    let bob = try await bed.joined("bob")
     bed.clock.advance(by: 4 * 60)
     _ = try await bed.engine.dates(of: "garden", alice)  // use keeps the token alive
     _ = try await bed.engine.queueStatus(bob)  // polling keeps bob in line
@@ -159,11 +152,7 @@ import Testing
     var policy = BookingPolicy()
     policy.activeCapacity = 0
     let bed = try await TestBed(store, policy: policy)
-    func join(_ user: UserID) async throws -> Caller {
-      Caller(
-        user: user, token: try await bed.engine.issueToken(user: user, concert: "garden").value)
-    }
-    let (alice, bob) = (try await join("alice"), try await join("bob"))
+    let (alice, bob) = (try await bed.joined("alice"), try await bed.joined("bob"))
     // alice's poll sweeps the line; bob's, a second later, has no line work left to do and
     // only notes him (his last note is 160 s old, past the half grace period).
     bed.clock.advance(by: 160)
@@ -188,8 +177,7 @@ import Testing
     policy.activeCapacity = 1
     let bed = try await TestBed(store, policy: policy)
     let alice = try await bed.admitted("alice")
-    let bob = Caller(
-      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+    let bob = try await bed.joined("bob")
     #expect(try await bed.engine.queueStatus(bob).admittedAt == nil)
     bed.clock.advance(by: 7)
     let letIn = bed.clock.now()
@@ -207,8 +195,7 @@ import Testing
     policy.activeCapacity = 0
     let bed = try await TestBed(store, policy: policy)
     let first = try await bed.engine.issueToken(user: "alice", concert: "garden")
-    let bob = Caller(
-      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+    let bob = try await bed.joined("bob")
     // Polls are written down every half grace period, so a waiter who stops keeps the
     // place for between one and one and a half grace periods (5 min here).
     for _ in 0..<4 {

@@ -130,8 +130,7 @@ import Testing
     rules.activeCapacity = 1
     let bed = try await TestBed(policy: rules, onDisk: true)
     let alice = try await bed.admitted("alice")
-    let bob = Caller(
-      user: "bob", token: try await bed.engine.issueToken(user: "bob", concert: "garden").value)
+    let bob = try await bed.joined("bob")
     let date = try await bed.onSaleDate(alice)
     let map = try await bed.engine.seats(on: date.id, alice)
 

@@ -67,8 +67,7 @@ import Testing
     #expect(seen.flow == 0 && seen.claimFlow == 0 && seen.flowSince == nil)
     #expect(seen.frontSeq == 2, "the front still moved")
 
-    let carol = Caller(
-      user: "carol", token: try await bed.engine.issueToken(user: "carol", concert: "garden").value)
+    let carol = try await bed.joined("carol")
     bed.clock.advance(by: 5)
     try await bed.engine.leaveQueue(alice)
     #expect(try await bed.engine.queueStatus(carol).isActive)

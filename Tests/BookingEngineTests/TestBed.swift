@@ -45,10 +45,14 @@ struct TestBed {
     return directory.appendingPathComponent("encore.sqlite").path
   }
 
+  /// Joins the line and returns the caller, let in or not.
+  func joined(_ user: UserID, to concert: ConcertID = "garden") async throws -> Caller {
+    Caller(user: user, token: try await engine.issueToken(user: user, concert: concert).value)
+  }
+
   /// Joins the line and returns a caller whose token is active.
   func admitted(_ user: UserID, to concert: ConcertID = "garden") async throws -> Caller {
-    let token = try await engine.issueToken(user: user, concert: concert)
-    let caller = Caller(user: user, token: token.value)
+    let caller = try await joined(user, to: concert)
     let status = try await engine.queueStatus(caller)
     #expect(status.isActive, "\(user) should be admitted at once, is \(status.state)")
     return caller
